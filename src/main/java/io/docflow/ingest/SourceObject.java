@@ -1,0 +1,33 @@
+package io.docflow.ingest;
+
+/**
+ * One object version in S3 that should become a document job, whichever way its arrival was announced.
+ *
+ * @param eTag      without the surrounding quotes S3 puts on the ETag header
+ * @param versionId null when the bucket is not versioned
+ * @param via       how docflow heard of it: {@code s3-notification}, {@code eventbridge}, {@code http}, ...
+ */
+public record SourceObject(String bucket, String key, long size, String eTag, String versionId, String sequencer,
+                           String via) {
+
+    public SourceObject {
+        eTag = unquote(eTag);
+    }
+
+    /** {@code s3://bucket/key#version-or-etag}: what makes two announcements the same document. */
+    public String sourceKey() {
+        String version = versionId != null && !versionId.isBlank() ? versionId : eTag;
+        return "s3://" + bucket + "/" + key + "#" + version;
+    }
+
+    public String uri() {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    private static String unquote(String value) {
+        if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,155 @@
+package io.docflow.local;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS services docflow uses, run in-process on 127.0.0.1 for local mode and tests, reached over real HTTP:
+ * S3 (S3Proxy, in memory, with S3 event emission), SQS (ElasticMQ) and DynamoDB (DynamoDB Local, in memory).
+ * Start with {@link #start(LocalPorts)}; {@link #close()} stops everything and frees every port.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT_ID = "000000000000";
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final Logger log = LoggerFactory.getLogger(LocalAws.class);
+
+    private final LocalPorts ports;
+    private final S3EventBus s3Events = new S3EventBus();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private volatile boolean closed;
+
+    private LocalAws(LocalPorts ports) {
+        this.ports = ports;
+    }
+
+    /** Starts every local service on {@code ports}; on failure, stops what had started. */
+    public static LocalAws start(LocalPorts ports) {
+        useLocalCredentialsUnlessSet();
+        LocalAws aws = new LocalAws(ports);
+        try {
+            long started = System.nanoTime();
+            aws.startS3();
+            aws.startSqs();
+            aws.startDynamoDb();
+            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}", (System.nanoTime() - started) / 1_000_000,
+                    aws.s3Endpoint(), aws.sqsEndpoint(), aws.dynamoDbEndpoint());
+            return aws;
+        } catch (Exception e) {
+            aws.close();
+            throw new IllegalStateException("Local AWS services failed to start on " + ports + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The local services accept any credentials; the SDK's default chain just needs some. Real credentials in the
+     * environment are never replaced, only absent ones filled in through the system properties the chain reads.
+     */
+    private static void useLocalCredentialsUnlessSet() {
+        if (System.getProperty("aws.accessKeyId") == null && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+        }
+    }
+
+    private void startS3() throws Exception {
+        var blobStore = new NotifyingBlobStore(BlobStores.create("transient", new Properties()), s3Events);
+        S3Proxy s3 = S3Proxy.builder()
+                .blobStore(blobStore)
+                .endpoint(s3Endpoint())
+                .build();
+        s3.start();
+        running.add(() -> {
+            s3.stop();
+            blobStore.close();
+        });
+        running.add(s3Events);
+    }
+
+    private void startSqs() {
+        SQSRestServer sqs = SQSRestServerBuilder
+                .withInterface(LOOPBACK)
+                .withPort(ports.sqs())
+                .withServerAddress(new NodeAddress("http", LOOPBACK, ports.sqs(), ""))
+                .withAWSRegion(REGION)
+                .withAWSAccountId(ACCOUNT_ID)
+                .start();
+        running.add(sqs::stopAndWait);
+        sqs.waitUntilStarted();
+    }
+
+    private void startDynamoDb() throws Exception {
+        // DynamoDB Local's own launcher binds every interface; this binds its handler to loopback only.
+        var requestHandler = new LocalDynamoDBRequestHandler(0, true, null, true, false);
+        var serverHandler = new LocalDynamoDBServerHandler(requestHandler, null);
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(LOOPBACK);
+        connector.setPort(ports.dynamodb());
+        server.addConnector(connector);
+        server.setHandler(new DynamoDBProxyServer(ports.dynamodb(), serverHandler).setUpHandler(serverHandler));
+        running.add(() -> {
+            server.stop();
+            requestHandler.shutdown();
+        });
+        server.start();
+    }
+
+    public LocalPorts ports() {
+        return ports;
+    }
+
+    /** Destinations for the local S3's object-created events (S3 notifications, EventBridge). */
+    public S3EventBus s3Events() {
+        return s3Events;
+    }
+
+    public URI s3Endpoint() {
+        return endpoint(ports.s3());
+    }
+
+    public URI sqsEndpoint() {
+        return endpoint(ports.sqs());
+    }
+
+    public URI dynamoDbEndpoint() {
+        return endpoint(ports.dynamodb());
+    }
+
+    private static URI endpoint(int port) {
+        return URI.create("http://" + LOOPBACK + ":" + port);
+    }
+
+    /** Stops the services in reverse start order; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                log.warn("Stopping a local AWS service failed: {}", e.toString());
+            }
+        }
+        running.clear();
+    }
+}

@@ -1,0 +1,114 @@
+package io.docflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.docflow.DocflowApplication;
+import io.docflow.config.DocflowProperties;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Local mode: the README's first command ({@code ./mvnw spring-boot:test-run}). Starts the local AWS services on
+ * fixed ports, then docflow wired to them, with a local inbox folder whose new files are uploaded to the input
+ * bucket. Prints the endpoints and writes them to {@code target/docflow-local.json}. Ctrl-C stops everything.
+ */
+public final class LocalDocflow {
+
+    static final String INBOX_ROUTES = "classpath:local-routes/*.camel.yaml";
+
+    private LocalDocflow() {
+    }
+
+    public static void main(String[] args) {
+        ConfigurableApplicationContext context = start(LocalPorts.fixed(), Path.of("inbox"), Path.of("target"), args);
+        System.out.println(banner(context));
+    }
+
+    /** Starts local mode; closing the returned context stops docflow and every local service. */
+    public static ConfigurableApplicationContext start(LocalPorts ports, Path inbox, Path infoDir, String... args) {
+        LocalAws aws = LocalAws.start(ports);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(DocflowApplication.class)
+                    .initializers(new LocalAwsInitializer(aws))
+                    .properties(
+                            "docflow.routes.include-pattern=file:${user.dir}/routes/*.camel.yaml," + INBOX_ROUTES,
+                            "docflow.local.inbox=" + inbox.toAbsolutePath())
+                    .run(args);
+            writeInfo(context, aws, inbox, infoDir.resolve("docflow-local.json"));
+            return context;
+        } catch (RuntimeException e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    static Map<String, Object> info(ConfigurableApplicationContext context, LocalAws aws, Path inbox) {
+        DocflowProperties config = context.getBean(DocflowProperties.class);
+        int httpPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        Map<String, Object> endpoints = new LinkedHashMap<>();
+        endpoints.put("s3", aws.s3Endpoint().toString());
+        endpoints.put("sqs", aws.sqsEndpoint().toString());
+        endpoints.put("dynamodb", aws.dynamoDbEndpoint().toString());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("docflow", "http://127.0.0.1:" + httpPort);
+        info.put("region", LocalAws.REGION);
+        info.put("endpoints", endpoints);
+        info.put("buckets", Map.of("input", config.buckets().input(), "results", config.buckets().results()));
+        info.put("queues", Map.of("ingest", config.queues().ingest(), "ingestDlq", config.queues().ingestDlq(),
+                "legacyRequests", config.queues().legacyRequests(), "legacyResponses", config.queues().legacyResponses()));
+        info.put("table", config.jobs().table());
+        info.put("topic", config.events().topic());
+        info.put("bus", config.events().bus());
+        info.put("inbox", inbox.toAbsolutePath().toString());
+        return info;
+    }
+
+    private static void writeInfo(ConfigurableApplicationContext context, LocalAws aws, Path inbox, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), info(context, aws, inbox));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String banner(ConfigurableApplicationContext context) {
+        LocalAws aws = context.getBean(LocalAws.class);
+        DocflowProperties config = context.getBean(DocflowProperties.class);
+        Map<String, Object> info = info(context, aws, Path.of("inbox"));
+        Map<String, Object> endpoints = (Map<String, Object>) info.get("endpoints");
+        return """
+
+                ==================================================================================
+                 docflow is running locally (no AWS account; embedded services on 127.0.0.1)
+                   docflow HTTP  %s   (health: %s/actuator/health)
+                   S3            %s   buckets: %s, %s
+                   SQS           %s   ingest queue: %s (DLQ %s)
+                   DynamoDB      %s   jobs table: %s
+                   inbox         %s   (files dropped here are uploaded to s3://%s/)
+                 Same facts as JSON: target/docflow-local.json
+
+                 Try it (any credentials work; the AWS CLI needs some):
+                   export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
+                   aws --endpoint-url %s s3 cp README.md s3://%s/
+                   aws --endpoint-url %s dynamodb scan --table-name %s
+                 Ctrl-C stops docflow and every local service.
+                ==================================================================================
+                """.formatted(info.get("docflow"), info.get("docflow"),
+                endpoints.get("s3"), config.buckets().input(), config.buckets().results(),
+                endpoints.get("sqs"), config.queues().ingest(), config.queues().ingestDlq(),
+                endpoints.get("dynamodb"), config.jobs().table(),
+                info.get("inbox"), config.buckets().input(),
+                endpoints.get("s3"), config.buckets().input(),
+                endpoints.get("dynamodb"), config.jobs().table());
+    }
+}
