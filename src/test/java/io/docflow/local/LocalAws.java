@@ -107,8 +107,24 @@ public final class LocalAws implements AutoCloseable {
         running.add(() -> {
             server.stop();
             requestHandler.shutdown();
+            stopDynamoDbJobThreads();
         });
         server.start();
+    }
+
+    /**
+     * DynamoDB Local's shutdown leaves its background jobs (stream shard rollover) sleeping in a non-daemon pool
+     * that nothing else can reach, which keeps the JVM alive after Ctrl-C; interrupting them ends their loop.
+     */
+    private static void stopDynamoDbJobThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs.")) {
+                    thread.interrupt();
+                    return;
+                }
+            }
+        });
     }
 
     public LocalPorts ports() {
