@@ -1,7 +1,9 @@
 package io.docflow.config;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -24,6 +26,9 @@ public record DocflowProperties(
         @Valid @NotNull @DefaultValue Jobs jobs,
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Ingest ingest,
+        @Valid @NotNull @DefaultValue Classes classes,
+        @Valid @NotNull @DefaultValue Prompts prompts,
+        @Valid @NotNull @DefaultValue Models models,
         @Valid @NotNull @DefaultValue Startup startup) {
 
     /**
@@ -75,6 +80,42 @@ public record DocflowProperties(
             @Min(1) @DefaultValue("300") int visibilityTimeoutSeconds,
             @NotNull @DefaultValue("") String prefix,
             @NotNull @DefaultValue("") String suffix) {
+    }
+
+    /** Where the document class schema files ({@code <name>.schema.json}) are read from. */
+    public record Classes(@NotBlank @DefaultValue("classpath:document-classes/") String location) {
+    }
+
+    /** Where the prompt files ({@code <task>.<version>.txt}) are read from, and which version is used. */
+    public record Prompts(
+            @NotBlank @DefaultValue("classpath:prompts/") String location,
+            @NotBlank @DefaultValue("v1") String version) {
+    }
+
+    /**
+     * Which Bedrock model serves each task, how it is asked, and what it costs. Model ids may be inference profile
+     * ids (e.g. {@code us.anthropic.claude-3-5-haiku-20241022-v1:0}).
+     *
+     * @param extractionByClass model id per document class, overriding {@code extraction}
+     * @param maxTokens         set explicitly: newer models reserve it against the token quota up front
+     * @param prices            USD per million input and output tokens, per model id, for the cost estimate
+     */
+    public record Models(
+            @NotBlank @DefaultValue("anthropic.claude-3-haiku-20240307-v1:0") String classification,
+            @NotBlank @DefaultValue("anthropic.claude-3-haiku-20240307-v1:0") String extraction,
+            @NotNull @DefaultValue Map<String, String> extractionByClass,
+            @Min(1) @DefaultValue("1024") int maxTokens,
+            @DefaultValue("0") double temperature,
+            @Min(1) @DefaultValue("4") int extractionParallelism,
+            @Min(100) @DefaultValue("24000") int classificationMaxCharacters,
+            @NotNull @DefaultValue Map<String, Price> prices) {
+
+        public String extractionModelFor(String documentClass) {
+            return extractionByClass.getOrDefault(documentClass, extraction);
+        }
+    }
+
+    public record Price(@NotNull BigDecimal inputPerMillion, @NotNull BigDecimal outputPerMillion) {
     }
 
     /** Start-up checks: every named bucket, queue, table, topic and bus must exist and be reachable. */
