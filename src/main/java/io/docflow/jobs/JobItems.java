@@ -9,6 +9,9 @@ import java.util.UUID;
 import io.docflow.ingest.SourceObject;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 
 /**
@@ -24,15 +27,21 @@ public class JobItems {
     public static final String JOB_ID = "jobId";
     public static final String SOURCE_KEY = "sourceKey";
     public static final String STATUS = "status";
+    /** The SQS message id whose exchange processes the job; its redelivery may resume the job, no other message may. */
+    public static final String CLAIMED_BY = "claimedBy";
+    public static final String ANNOUNCED = "announced";
 
     private final Clock clock;
+    private final java.util.function.Function<String, java.util.List<String>> keyFieldNames;
 
-    public JobItems() {
-        this(Clock.systemUTC());
+    @org.springframework.beans.factory.annotation.Autowired
+    public JobItems(io.docflow.model.DocumentClassCatalog catalog) {
+        this(Clock.systemUTC(), name -> catalog.get(name).keyFields());
     }
 
-    JobItems(Clock clock) {
+    JobItems(Clock clock, java.util.function.Function<String, java.util.List<String>> keyFieldNames) {
         this.clock = clock;
+        this.keyFieldNames = keyFieldNames;
     }
 
     public static String jobIdFor(SourceObject source) {
@@ -43,7 +52,16 @@ public class JobItems {
         return jobIdFor(source);
     }
 
-    /** The item of a job just registered for {@code source}. */
+    /** The item of a job registered for {@code source} and claimed by the ingest message {@code claimedBy}. */
+    public Map<String, AttributeValue> queued(SourceObject source, String claimedBy) {
+        Map<String, AttributeValue> item = queued(source);
+        if (claimedBy != null) {
+            item.put(CLAIMED_BY, s(claimedBy));
+        }
+        return item;
+    }
+
+    /** The item of a job registered for {@code source}, not yet claimed by any ingest message. */
     public Map<String, AttributeValue> queued(SourceObject source) {
         String now = clock.instant().toString();
         Map<String, AttributeValue> item = new HashMap<>();
@@ -72,8 +90,110 @@ public class JobItems {
         return Map.of(JOB_ID, ExpectedAttributeValue.builder().exists(false).build());
     }
 
+    /** Condition for claiming a job an HTTP upload registered: nobody has claimed it yet. */
+    public Map<String, ExpectedAttributeValue> unclaimedOnly() {
+        // jobId NOT_NULL: the item must exist, else UpdateItem would create one
+        return Map.of(CLAIMED_BY, ExpectedAttributeValue.builder().exists(false).build(),
+                JOB_ID, ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.NOT_NULL).build());
+    }
+
+    public Map<String, AttributeValueUpdate> claim(String messageId) {
+        return Map.of(CLAIMED_BY, put(s(messageId)), "updatedAt", put(s(clock.instant().toString())));
+    }
+
+    /**
+     * Whether the ingest message {@code messageId} may (re)process the job in {@code item}: it claimed the job and the
+     * job has not reached a final status. A redelivered message resumes its job after a crash; any other announcement
+     * of the same object is a duplicate.
+     */
+    public boolean resumableBy(Map<String, AttributeValue> item, String messageId) {
+        if (item == null || item.isEmpty()) {
+            return false;
+        }
+        AttributeValue claimedBy = item.get(CLAIMED_BY);
+        return claimedBy != null && claimedBy.s().equals(messageId)
+                && !JobStatus.valueOf(item.get(STATUS).s()).isFinal();
+    }
+
+    /** Update to PROCESSING, allowed from QUEUED or (a resumed job) PROCESSING. */
+    public Map<String, AttributeValueUpdate> processing() {
+        return Map.of(STATUS, put(s(JobStatus.PROCESSING.name())),
+                "processingStartedAt", put(s(clock.instant().toString())),
+                "updatedAt", put(s(clock.instant().toString())),
+                "attempts", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(AttributeValue.fromN("1")).build());
+    }
+
+    public Map<String, ExpectedAttributeValue> notFinal() {
+        return Map.of(STATUS, ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.IN)
+                .attributeValueList(s(JobStatus.QUEUED.name()), s(JobStatus.PROCESSING.name())).build());
+    }
+
+    public Map<String, ExpectedAttributeValue> statusIs(JobStatus status) {
+        return Map.of(STATUS, ExpectedAttributeValue.builder().value(s(status.name())).build());
+    }
+
+    /** Update recording the job's final status and what the result holds, for look-ups without reading S3. */
+    public Map<String, AttributeValueUpdate> finished(DocumentJob job, String resultLocation, java.math.BigDecimal cost) {
+        Map<String, AttributeValueUpdate> updates = new HashMap<>();
+        String now = clock.instant().toString();
+        updates.put(STATUS, put(s(job.status().name())));
+        updates.put("updatedAt", put(s(now)));
+        updates.put("finishedAt", put(s(now)));
+        updates.put("resultLocation", put(s(resultLocation)));
+        if (job.documentClass() != null) {
+            updates.put("documentClass", put(s(job.documentClass())));
+            updates.put("confidence", put(AttributeValue.fromN(Double.toString(job.classification().confidence()))));
+        }
+        if (job.failureReason() != null) {
+            updates.put("reason", put(s(job.failureReason())));
+            updates.put("error", put(s(job.failureMessage())));
+        }
+        var calls = job.modelCalls();
+        if (!calls.isEmpty()) {
+            updates.put("model", put(s(calls.get(calls.size() - 1).modelId())));
+            updates.put("inputTokens", put(AttributeValue.fromN(Integer.toString(calls.stream().mapToInt(c -> c.inputTokens()).sum()))));
+            updates.put("outputTokens", put(AttributeValue.fromN(Integer.toString(calls.stream().mapToInt(c -> c.outputTokens()).sum()))));
+        }
+        if (cost != null) {
+            updates.put("costUsd", put(AttributeValue.fromN(cost.toPlainString())));
+        }
+        Map<String, AttributeValue> timings = new HashMap<>();
+        job.stageMillis().forEach((stage, ms) -> timings.put(stage, AttributeValue.fromN(Long.toString(ms))));
+        updates.put("stageMillis", put(AttributeValue.fromM(timings)));
+        Map<String, AttributeValue> keyFields = keyFields(job);
+        if (!keyFields.isEmpty()) {
+            updates.put("keyFields", put(AttributeValue.fromM(keyFields)));
+        }
+        return updates;
+    }
+
+    private Map<String, AttributeValue> keyFields(DocumentJob job) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        if (job.fields() != null && keyFieldNames != null && job.documentClass() != null) {
+            for (String field : keyFieldNames.apply(job.documentClass())) {
+                var value = job.fields().get(field);
+                if (value != null && !value.isNull() && value.isValueNode()) {
+                    values.put(field, s(value.asText()));
+                }
+            }
+        }
+        return values;
+    }
+
+    public Map<String, AttributeValueUpdate> announced() {
+        return Map.of(ANNOUNCED, put(AttributeValue.fromBool(true)));
+    }
+
+    public Map<String, ExpectedAttributeValue> notAnnounced() {
+        return Map.of(ANNOUNCED, ExpectedAttributeValue.builder().exists(false).build());
+    }
+
     public Map<String, AttributeValue> key(String jobId) {
         return Map.of(JOB_ID, s(jobId));
+    }
+
+    private static AttributeValueUpdate put(AttributeValue value) {
+        return AttributeValueUpdate.builder().action(AttributeAction.PUT).value(value).build();
     }
 
     private static AttributeValue s(String value) {

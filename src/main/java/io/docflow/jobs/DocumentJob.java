@@ -1,0 +1,183 @@
+package io.docflow.jobs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.extract.ChunkPlan;
+import io.docflow.extract.ExtractedDocument;
+import io.docflow.ingest.SourceObject;
+import io.docflow.model.Classification;
+import io.docflow.model.ModelReply;
+
+/**
+ * What docflow learns about one document while its exchange runs through the pipeline; the routes keep it in the
+ * exchange variable {@code job}. Chunk extraction runs in parallel, so what it touches is synchronized.
+ */
+public class DocumentJob {
+
+    private final String jobId;
+    private final SourceObject source;
+    private final long startedAt = System.currentTimeMillis();
+    private final Map<String, Long> stageMillis = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<ModelReply> modelCalls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Integer, JsonNode> chunkFields = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<Integer, String> chunkErrors = Collections.synchronizedMap(new TreeMap<>());
+
+    private ExtractedDocument document;
+    private ChunkPlan chunks;
+    private Classification classification;
+    private ObjectNode fields;
+    private List<String> validationErrors = List.of();
+    private boolean repaired;
+    private JobStatus status = JobStatus.PROCESSING;
+    private String failureReason;
+    private String failureMessage;
+
+    public DocumentJob(String jobId, SourceObject source) {
+        this.jobId = jobId;
+        this.source = source;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public SourceObject source() {
+        return source;
+    }
+
+    public long startedAt() {
+        return startedAt;
+    }
+
+    public void stageTook(String stage, long millis) {
+        stageMillis.merge(stage, millis, Long::sum);
+    }
+
+    public Map<String, Long> stageMillis() {
+        synchronized (stageMillis) {
+            return Map.copyOf(stageMillis);
+        }
+    }
+
+    public void modelCalled(ModelReply reply) {
+        modelCalls.add(reply);
+    }
+
+    public List<ModelReply> modelCalls() {
+        synchronized (modelCalls) {
+            return List.copyOf(modelCalls);
+        }
+    }
+
+    public void chunkExtracted(int index, JsonNode fields) {
+        chunkFields.put(index, fields);
+    }
+
+    public void chunkFailed(int index, String error) {
+        chunkErrors.put(index, error);
+    }
+
+    /** The fields found per chunk, in chunk order. */
+    public List<JsonNode> chunkFieldsInOrder() {
+        synchronized (chunkFields) {
+            return List.copyOf(chunkFields.values());
+        }
+    }
+
+    public Map<Integer, String> chunkErrors() {
+        synchronized (chunkErrors) {
+            return Map.copyOf(chunkErrors);
+        }
+    }
+
+    public ExtractedDocument document() {
+        return document;
+    }
+
+    public void document(ExtractedDocument document) {
+        this.document = document;
+    }
+
+    public boolean hasText() {
+        return document != null && document.hasText();
+    }
+
+    public ChunkPlan chunks() {
+        return chunks;
+    }
+
+    public void chunks(ChunkPlan chunks) {
+        this.chunks = chunks;
+    }
+
+    public Classification classification() {
+        return classification;
+    }
+
+    public void classification(Classification classification) {
+        this.classification = classification;
+    }
+
+    public String documentClass() {
+        return classification == null ? null : classification.documentClass();
+    }
+
+    public ObjectNode fields() {
+        return fields;
+    }
+
+    public void fields(ObjectNode fields) {
+        this.fields = fields;
+    }
+
+    public List<String> validationErrors() {
+        return validationErrors;
+    }
+
+    public void validationErrors(List<String> errors) {
+        this.validationErrors = List.copyOf(errors);
+    }
+
+    public boolean repaired() {
+        return repaired;
+    }
+
+    public void repaired(boolean repaired) {
+        this.repaired = repaired;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public String failureMessage() {
+        return failureMessage;
+    }
+
+    public void completed() {
+        this.status = JobStatus.COMPLETED;
+    }
+
+    public void needsReview(String reason, String message) {
+        this.status = JobStatus.NEEDS_REVIEW;
+        this.failureReason = reason;
+        this.failureMessage = message;
+    }
+
+    public void failed(String reason, String message) {
+        this.status = JobStatus.FAILED;
+        this.failureReason = reason;
+        this.failureMessage = message;
+    }
+}

@@ -1,0 +1,60 @@
+package io.docflow.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.JobStatus;
+import io.docflow.store.ResultDocuments;
+import org.springframework.stereotype.Component;
+
+/** The outcome announcement: the same JSON goes to SNS (message) and EventBridge (detail). */
+@Component("announcements")
+public class Announcements {
+
+    private final ObjectMapper mapper;
+    private final ResultDocuments results;
+
+    public Announcements(ObjectMapper mapper, ResultDocuments results) {
+        this.mapper = mapper;
+        this.results = results;
+    }
+
+    public String message(DocumentJob job) {
+        ObjectNode message = mapper.createObjectNode();
+        message.put("jobId", job.jobId());
+        message.put("status", job.status().name());
+        message.put("documentClass", job.documentClass());
+        message.put("bucket", job.source().bucket());
+        message.put("key", job.source().key());
+        message.put("resultLocation", results.resultLocation(job));
+        if (job.failureReason() != null) {
+            message.put("reason", job.failureReason());
+        }
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SNS message attribute {@code documentClass}: subscribers filter on it, so it always has a value. */
+    public String documentClassAttribute(DocumentJob job) {
+        return job.documentClass() == null ? "none" : job.documentClass();
+    }
+
+    public String detailType(DocumentJob job) {
+        return job.status() == JobStatus.FAILED ? "Document Failed" : "Document Processed";
+    }
+
+    /** The EventBridge event's resource: the source object (the bucket when the key holds the list separator). */
+    public String resourceArn(DocumentJob job) {
+        String key = job.source().key();
+        return key.contains(",") ? "arn:aws:s3:::" + job.source().bucket() : "arn:aws:s3:::" + job.source().bucket() + "/" + key;
+    }
+
+    public String subject(DocumentJob job) {
+        // SNS subjects must be ASCII without line breaks: the key (any Unicode) stays in the message
+        return "docflow job " + job.status().name();
+    }
+}

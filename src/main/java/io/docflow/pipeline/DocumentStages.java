@@ -1,0 +1,157 @@
+package io.docflow.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.extract.ExtractedDocument;
+import io.docflow.extract.TextChunker;
+import io.docflow.extract.TextExtractor;
+import io.docflow.jobs.DocumentJob;
+import io.docflow.model.BadModelOutputException;
+import io.docflow.model.ClassificationReader;
+import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.FieldMerger;
+import io.docflow.model.JsonReplyReader;
+import io.docflow.model.ModelReply;
+import io.docflow.model.SchemaValidator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pipeline's steps that are more than a line, called by name from routes/process.camel.yaml. Each takes the
+ * job and what the previous endpoint produced, and records its outcome on the job.
+ */
+@Component("documentStages")
+public class DocumentStages {
+
+    private final TextExtractor extractor;
+    private final TextChunker chunker;
+    private final ClassificationReader classifications;
+    private final JsonReplyReader json;
+    private final FieldMerger merger;
+    private final SchemaValidator validator;
+    private final DocumentClassCatalog catalog;
+
+    public DocumentStages(TextExtractor extractor, TextChunker chunker, ClassificationReader classifications,
+                          JsonReplyReader json, FieldMerger merger, SchemaValidator validator,
+                          DocumentClassCatalog catalog) {
+        this.extractor = extractor;
+        this.chunker = chunker;
+        this.classifications = classifications;
+        this.json = json;
+        this.merger = merger;
+        this.validator = validator;
+        this.catalog = catalog;
+    }
+
+    public DocumentJob begin(String jobId, io.docflow.ingest.SourceObject source) {
+        return new DocumentJob(jobId, source);
+    }
+
+    /** Records why the document failed, with the reason code the exception carries. */
+    public void failed(DocumentJob job, Exception exception) {
+        job.failed(FailureReasons.of(exception).name(), exception.getMessage());
+    }
+
+    public void reviewNeeded(DocumentJob job, Exception exception) {
+        job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(), exception.getMessage());
+    }
+
+    /**
+     * Spools the object's bytes to a temporary file (never whole into the heap), extracts its text and plans the
+     * chunks. No text at all fails the job with {@code NO_TEXT}.
+     */
+    public void extractText(DocumentJob job, InputStream content) {
+        Path spool = null;
+        try (content) {
+            spool = Files.createTempFile("docflow-" + job.jobId(), ".bin");
+            Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
+            ExtractedDocument document = extractor.extract(spool, job.source().key());
+            job.document(document);
+            if (!document.hasText()) {
+                throw new DocumentFailedException(FailureReason.NO_TEXT, "No text could be extracted from "
+                        + job.source().uri() + " (" + document.contentType() + "); it may be an image-only scan or empty");
+            }
+            job.chunks(chunker.plan(document.text()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot spool " + job.source().uri() + " to a temporary file", e);
+        } finally {
+            deleteQuietly(spool);
+        }
+    }
+
+    public void classified(DocumentJob job, ModelReply reply) {
+        job.modelCalled(reply);
+        job.classification(classifications.read(reply.text()));
+    }
+
+    /** One chunk's fields; an unreadable reply is recorded against the chunk, not fatal to the document. */
+    public void chunkExtracted(DocumentJob job, ModelReply reply) {
+        job.modelCalled(reply);
+        try {
+            job.chunkExtracted(reply.chunkIndex(), json.readObject(reply.text()));
+        } catch (BadModelOutputException e) {
+            job.chunkFailed(reply.chunkIndex(), e.getMessage());
+        }
+    }
+
+    /** Merges the chunks' fields and validates them; true when they are valid. */
+    public boolean mergeAndValidate(DocumentJob job) {
+        ObjectNode merged = merger.merge(job.chunkFieldsInOrder());
+        job.fields(merged);
+        List<String> errors = validator.errors(catalog.get(job.documentClass()), merged);
+        if (!job.chunkErrors().isEmpty() && job.chunkFieldsInOrder().isEmpty()) {
+            errors = concat(errors, "no chunk gave a readable answer: " + job.chunkErrors().values().iterator().next());
+        }
+        job.validationErrors(errors);
+        return errors.isEmpty();
+    }
+
+    /** The repair call's answer: valid fields complete the job, anything else sends it to review. */
+    public void repairAnswered(DocumentJob job, ModelReply reply) {
+        job.modelCalled(reply);
+        job.repaired(true);
+        try {
+            JsonNode repaired = json.readObject(reply.text());
+            List<String> errors = validator.errors(catalog.get(job.documentClass()), repaired);
+            if (errors.isEmpty()) {
+                job.fields((ObjectNode) repaired);
+                job.validationErrors(List.of());
+                return;
+            }
+            job.validationErrors(errors);
+        } catch (BadModelOutputException e) {
+            job.validationErrors(concat(job.validationErrors(), "repair reply: " + e.getMessage()));
+        }
+        job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
+                "Extracted fields stayed invalid after one repair call: " + String.join("; ", job.validationErrors()));
+    }
+
+    public void completeUnlessReviewNeeded(DocumentJob job) {
+        if (job.status() == io.docflow.jobs.JobStatus.PROCESSING) {
+            job.completed();
+        }
+    }
+
+    private static List<String> concat(List<String> errors, String more) {
+        var all = new java.util.ArrayList<>(errors);
+        all.add(more);
+        return all;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temp file is not worth failing a document over
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.docflow.pipeline;
+
+/** Why a job ended FAILED or NEEDS_REVIEW: the machine-readable {@code reason} of the job and its result. */
+public enum FailureReason {
+    /** The document has no extractable text (an image-only scan, an empty file). */
+    NO_TEXT,
+    /** Tika recognises no parser for the detected type. */
+    UNSUPPORTED_TYPE,
+    /** The parser failed on the file: broken or truncated. */
+    CORRUPT_DOCUMENT,
+    /** The file is password-protected. */
+    ENCRYPTED_DOCUMENT,
+    /** Larger than docflow.extract.max-document-bytes. */
+    TOO_LARGE,
+    /** The object named by the event no longer exists. */
+    SOURCE_NOT_FOUND,
+    /** The model's answers could not be read or validated, even after repair. */
+    INVALID_MODEL_OUTPUT,
+    /** The model rejected the request for good (validation, access, unknown model). */
+    MODEL_REJECTED
+}
