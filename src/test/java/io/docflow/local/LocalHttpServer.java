@@ -18,6 +18,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class LocalHttpServer implements AutoCloseable {
 
+    static {
+        // The JDK server sends headers and body in two writes; with Nagle on, every answer then waits ~40 ms for
+        // the client's delayed ACK. The JDK reads this once, when the JVM's first HttpServer starts.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService threads;
 

@@ -34,9 +34,6 @@ public final class LocalSns implements AutoCloseable {
      * @param sqs a client of the local SQS, which receives the deliveries to subscribed queues
      */
     public static LocalSns start(int port, SqsClient sqs) {
-        // The JDK server sends headers and body in two writes; with Nagle on, every answer then waits ~40 ms for
-        // the client's delayed ACK. The JDK reads this once, when the JVM's first HttpServer starts.
-        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         // The fan-out puts this server's URL in every notification, so the actions are added once it listens. A
         // request in that instant, before start() returns, would be answered as an unknown action.
         Map<String, SnsAction> actions = new ConcurrentHashMap<>();
