@@ -7,14 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Checks, before any route starts, that every bucket, queue and table docflow is configured with exists and is
+ * Checks, before any route starts, that every bucket, queue, table, topic and bus docflow is configured with exists and is
  * reachable, so a typo or a wrong endpoint fails the start with the setting's name rather than later, deep
  * inside a route. Switch off with {@code docflow.startup.verify-resources=false} where the role may not
  * describe resources.
@@ -28,12 +32,17 @@ class AwsResourceVerifier implements SmartInitializingSingleton {
     private final S3Client s3;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
+    private final SnsClient sns;
+    private final EventBridgeClient eventBridge;
 
-    AwsResourceVerifier(DocflowProperties properties, S3Client s3, SqsClient sqs, DynamoDbClient dynamoDb) {
+    AwsResourceVerifier(DocflowProperties properties, S3Client s3, SqsClient sqs, DynamoDbClient dynamoDb,
+                        SnsClient sns, EventBridgeClient eventBridge) {
         this.properties = properties;
         this.s3 = s3;
         this.sqs = sqs;
         this.dynamoDb = dynamoDb;
+        this.sns = sns;
+        this.eventBridge = eventBridge;
     }
 
     @Override
@@ -56,9 +65,26 @@ class AwsResourceVerifier implements SmartInitializingSingleton {
         String table = properties.jobs().table();
         check("docflow.jobs.table", "DynamoDB table '" + table + "'", "docflow.aws.endpoints.dynamodb",
                 endpoints.dynamodb(), () -> dynamoDb.describeTable(b -> b.tableName(table)));
-        log.info("AWS resources verified: buckets {}, {}; queues {}, {}, {}, {}; table {}", buckets.input(),
-                buckets.results(), queues.ingest(), queues.ingestDlq(), queues.legacyRequests(),
-                queues.legacyResponses(), table);
+
+        String topic = properties.events().topic();
+        check("docflow.events.topic", "SNS topic '" + topic + "'", "docflow.aws.endpoints.sns", endpoints.sns(),
+                () -> topicExists(topic));
+        String bus = properties.events().bus();
+        check("docflow.events.bus", "EventBridge bus '" + bus + "'", "docflow.aws.endpoints.eventbridge",
+                endpoints.eventbridge(), () -> eventBridge.describeEventBus(b -> b.name(bus)));
+        log.info("AWS resources verified: buckets {}, {}; queues {}, {}, {}, {}; table {}; topic {}; bus {}",
+                buckets.input(), buckets.results(), queues.ingest(), queues.ingestDlq(), queues.legacyRequests(),
+                queues.legacyResponses(), table, topic, bus);
+    }
+
+    /** SNS has no look-up by name: the topic's ARN is found by listing, as Camel's aws2-sns producer does. */
+    private Object topicExists(String topic) {
+        boolean found = sns.listTopicsPaginator().topics().stream().anyMatch(t -> t.topicArn().endsWith(":" + topic));
+        if (!found) {
+            throw NotFoundException.builder().message("Topic does not exist").statusCode(404)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("NotFound").build()).build();
+        }
+        return topic;
     }
 
     private void checkBucket(String setting, String bucket, URI endpoint) {

@@ -78,7 +78,7 @@ public class DocumentStages {
                 throw new DocumentFailedException(FailureReason.NO_TEXT, "No text could be extracted from "
                         + job.source().uri() + " (" + document.contentType() + "); it may be an image-only scan or empty");
             }
-            job.chunks(chunker.plan(document.text()));
+            job.chunks(chunker.chunk(document.text()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot spool " + job.source().uri() + " to a temporary file", e);
         } finally {

@@ -15,12 +15,16 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
+import io.docflow.local.eventbridge.LocalEventBridge;
+import io.docflow.local.sns.LocalSns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS services docflow uses, run in-process on 127.0.0.1 for local mode and tests, reached over real HTTP:
- * S3 (S3Proxy, in memory, with S3 event emission), SQS (ElasticMQ) and DynamoDB (DynamoDB Local, in memory).
+ * S3 (S3Proxy, in memory, with S3 event emission), SQS (ElasticMQ), DynamoDB (DynamoDB Local, in memory), and
+ * docflow's own protocol fakes of SNS and EventBridge (both delivering into the local SQS) and Bedrock Runtime.
  * Start with {@link #start(LocalPorts)}; {@link #close()} stops everything and frees every port.
  */
 public final class LocalAws implements AutoCloseable {
@@ -34,6 +38,9 @@ public final class LocalAws implements AutoCloseable {
     private final S3EventBus s3Events = new S3EventBus();
     private final List<AutoCloseable> running = new ArrayList<>();
     private volatile boolean closed;
+    private SqsClient deliveryClient;
+    private LocalSns sns;
+    private LocalEventBridge eventBridge;
 
     private LocalAws(LocalPorts ports) {
         this.ports = ports;
@@ -48,8 +55,10 @@ public final class LocalAws implements AutoCloseable {
             aws.startS3();
             aws.startSqs();
             aws.startDynamoDb();
-            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}", (System.nanoTime() - started) / 1_000_000,
-                    aws.s3Endpoint(), aws.sqsEndpoint(), aws.dynamoDbEndpoint());
+            aws.startFakes();
+            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}",
+                    (System.nanoTime() - started) / 1_000_000, aws.s3Endpoint(), aws.sqsEndpoint(),
+                    aws.dynamoDbEndpoint(), aws.snsEndpoint(), aws.eventBridgeEndpoint());
             return aws;
         } catch (Exception e) {
             aws.close();
@@ -127,6 +136,18 @@ public final class LocalAws implements AutoCloseable {
         });
     }
 
+    /** SNS and EventBridge deliver into the local SQS through their own client, as the real services do. */
+    private void startFakes() {
+        deliveryClient = LocalClients.local(SqsClient.builder(), sqsEndpoint()).build();
+        running.add(deliveryClient);
+        sns = LocalSns.start(ports.sns(), deliveryClient);
+        running.add(sns);
+        eventBridge = LocalEventBridge.start(ports.eventbridge(), deliveryClient);
+        running.add(eventBridge);
+        // As S3 does for a bucket with EventBridge notifications on: every created object goes to the default bus.
+        s3Events.addDestination(eventBridge.s3EventsToDefaultBus());
+    }
+
     public LocalPorts ports() {
         return ports;
     }
@@ -146,6 +167,14 @@ public final class LocalAws implements AutoCloseable {
 
     public URI dynamoDbEndpoint() {
         return endpoint(ports.dynamodb());
+    }
+
+    public URI snsEndpoint() {
+        return sns.endpoint();
+    }
+
+    public URI eventBridgeEndpoint() {
+        return eventBridge.endpoint();
     }
 
     private static URI endpoint(int port) {

@@ -72,6 +72,8 @@ public class LocalAwsInitializer implements ApplicationContextInitializer<Config
         properties.put("docflow.aws.endpoints.s3", aws.s3Endpoint().toString());
         properties.put("docflow.aws.endpoints.sqs", aws.sqsEndpoint().toString());
         properties.put("docflow.aws.endpoints.dynamodb", aws.dynamoDbEndpoint().toString());
+        properties.put("docflow.aws.endpoints.sns", aws.snsEndpoint().toString());
+        properties.put("docflow.aws.endpoints.eventbridge", aws.eventBridgeEndpoint().toString());
         // Short long-polls so a local run stops at once on Ctrl-C; production keeps 20 s.
         properties.put("docflow.ingest.wait-time-seconds", "1");
         return properties;

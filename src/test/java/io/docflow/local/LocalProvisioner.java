@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class LocalProvisioner {
 
     public static final String SOURCE_KEY_INDEX = "sourceKey-index";
+    public static final String OBJECT_CREATED_RULE = "docflow-object-created";
     private static final Logger log = LoggerFactory.getLogger(LocalProvisioner.class);
 
     private final LocalAws aws;
@@ -39,8 +41,7 @@ public final class LocalProvisioner {
 
         var queues = config.queues();
         String dlqUrl = createQueue(queues.ingestDlq(), Map.of());
-        String dlqArn = clients.sqs().getQueueAttributes(b -> b.queueUrl(dlqUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String dlqArn = queueArn(dlqUrl);
         String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
                 + queues.ingestMaxReceiveCount() + "\"}";
         String ingestUrl = createQueue(queues.ingest(), Map.of(
@@ -51,11 +52,43 @@ public final class LocalProvisioner {
 
         createJobsTable(config.jobs().table());
 
+        String ingestArn = queueArn(ingestUrl);
+        clients.sns().createTopic(b -> b.name(config.events().topic()));
+        createBus(config.events().bus());
+        routeObjectCreatedEvents(config.buckets().input(), ingestArn);
+
         aws.s3Events().addDestination(new S3NotificationToQueue(config.buckets().input(), ingestUrl,
                 "docflow-ingest", LocalAws.REGION, clients.sqs()));
-        log.info("Provisioned buckets {}, {}; queues {} (DLQ {} after {} receives), {}, {}; table {}",
+        log.info("Provisioned buckets {}, {}; queues {} (DLQ {} after {} receives), {}, {}; table {}; topic {}; bus {}; "
+                        + "the input bucket's objects reach {} both as S3 notifications and through EventBridge rule {}",
                 config.buckets().input(), config.buckets().results(), queues.ingest(), queues.ingestDlq(),
-                queues.ingestMaxReceiveCount(), queues.legacyRequests(), queues.legacyResponses(), config.jobs().table());
+                queues.ingestMaxReceiveCount(), queues.legacyRequests(), queues.legacyResponses(), config.jobs().table(),
+                config.events().topic(), config.events().bus(), queues.ingest(), OBJECT_CREATED_RULE);
+    }
+
+    private String queueArn(String queueUrl) {
+        return clients.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    private void createBus(String bus) {
+        try {
+            clients.eventBridge().createEventBus(b -> b.name(bus));
+        } catch (ResourceAlreadyExistsException e) {
+            // provisioned before: keep it
+        }
+    }
+
+    /**
+     * The EventBridge half of S3's notifications: a rule on the default bus sends the input bucket's "Object Created"
+     * events to the ingest queue, as a deployment that uses EventBridge notifications would configure it.
+     */
+    private void routeObjectCreatedEvents(String bucket, String queueArn) {
+        String pattern = "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],"
+                + "\"detail\":{\"bucket\":{\"name\":[\"" + bucket + "\"]}}}";
+        String rule = OBJECT_CREATED_RULE + "-" + bucket;
+        clients.eventBridge().putRule(b -> b.name(rule).eventPattern(pattern));
+        clients.eventBridge().putTargets(b -> b.rule(rule).targets(t -> t.id("docflow-ingest").arn(queueArn)));
     }
 
     private void createBucket(String bucket) {

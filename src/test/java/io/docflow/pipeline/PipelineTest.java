@@ -1,0 +1,361 @@
+package io.docflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.config.DocflowProperties;
+import io.docflow.ingest.SourceObject;
+import io.docflow.jobs.JobItems;
+import io.docflow.local.DocflowTest;
+import io.docflow.local.LocalAwsInitializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole pipeline through the local services with the real SDK: documents put into S3 (or uploaded over HTTP)
+ * end COMPLETED, NEEDS_REVIEW or FAILED, stored in S3 and DynamoDB and announced on SNS and EventBridge.
+ */
+@DocflowTest
+@TestPropertySource(properties = {
+        // a model of its own for extraction, so faults can be injected into extraction alone
+        "docflow.models.extraction=" + PipelineTest.EXTRACTION_MODEL,
+        "docflow.extract.chunk-max-tokens=1500",
+        "docflow.extract.chunk-overlap-tokens=100"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineTest {
+
+    static final String EXTRACTION_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired DocflowProperties config;
+    @Autowired S3Client s3;
+    @Autowired SqsClient sqs;
+    @Autowired SnsClient sns;
+    @Autowired EventBridgeClient eventBridge;
+    @Autowired DynamoDbClient dynamoDb;
+    @Autowired TestRestTemplate http;
+
+    private String announcementsQueue;
+    private String eventsQueue;
+    private final List<JsonNode> announcements = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    void subscribeToAnnouncements() {
+        announcementsQueue = sqs.createQueue(b -> b.queueName("pipeline-test-announcements")).queueUrl();
+        String topicArn = sns.listTopics().topics().stream().filter(t -> t.topicArn().endsWith(":" + config.events().topic()))
+                .findFirst().orElseThrow().topicArn();
+        sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn(announcementsQueue)));
+
+        eventsQueue = sqs.createQueue(b -> b.queueName("pipeline-test-events")).queueUrl();
+        eventBridge.putRule(b -> b.name("pipeline-test-outcomes").eventBusName(config.events().bus())
+                .eventPattern("{\"source\":[\"docflow\"]}"));
+        eventBridge.putTargets(b -> b.rule("pipeline-test-outcomes").eventBusName(config.events().bus())
+                .targets(t -> t.id("test").arn(queueArn(eventsQueue))));
+    }
+
+    @Test
+    void aTextPdfInvoiceIsClassifiedExtractedStoredAndAnnounced() throws Exception {
+        String jobId = put("invoices/acme-1001.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-1001", "1,100.00")));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(job.get("documentClass").s()).isEqualTo("invoice");
+        assertThat(job.get("keyFields").m().get("invoiceNumber").s()).isEqualTo("INV-1001");
+        assertThat(job.get("resultLocation").s()).isEqualTo("s3://" + config.buckets().results() + "/results/" + jobId + ".json");
+        assertThat(job.get("stageMillis").m()).containsKeys("extract-text", "classify", "extract-fields", "store-result");
+
+        JsonNode result = result(jobId);
+        assertThat(result.at("/classification/documentClass").asText()).isEqualTo("invoice");
+        assertThat(result.at("/fields/invoiceNumber").asText()).isEqualTo("INV-1001");
+        assertThat(result.at("/fields/total").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(result.at("/document/contentType").asText()).isEqualTo("application/pdf");
+        assertThat(result.at("/validation/valid").asBoolean()).isTrue();
+        assertThat(result.at("/promptVersion").asText()).isEqualTo("v1");
+        assertThat(result.at("/schemaVersion").asText()).isEqualTo("1");
+        assertThat(result.at("/models/calls")).hasSize(2);
+        assertThat(result.at("/models/modelsUsed").toString()).contains(EXTRACTION_MODEL);
+        assertThat(result.at("/usage/inputTokens").asInt()).isPositive();
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results()).key("text/" + jobId + ".txt")).asUtf8String())
+                .contains("Invoice Number: INV-1001");
+
+        JsonNode announcement = awaitAnnouncement(jobId);
+        assertThat(announcement.at("/MessageAttributes/status/Value").asText()).isEqualTo("COMPLETED");
+        assertThat(announcement.at("/MessageAttributes/documentClass/Value").asText()).isEqualTo("invoice");
+        JsonNode message = JSON.readTree(announcement.get("Message").asText());
+        assertThat(message.get("resultLocation").asText()).endsWith("/results/" + jobId + ".json");
+
+        JsonNode event = awaitEvent(jobId);
+        assertThat(event.get("source").asText()).isEqualTo("docflow");
+        assertThat(event.get("detail-type").asText()).isEqualTo("Document Processed");
+        assertThat(event.at("/detail/status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aDocxArrivingThroughTheEventBridgePathIsProcessed() {
+        String bucket = "pipeline-test-eventbridge-only";
+        s3.createBucket(b -> b.bucket(bucket));
+        String ingestArn = queueArn(sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl());
+        eventBridge.putRule(b -> b.name("pipeline-test-eb-only").eventPattern(
+                "{\"source\":[\"aws.s3\"],\"detail-type\":[\"Object Created\"],\"detail\":{\"bucket\":{\"name\":[\"" + bucket + "\"]}}}"));
+        eventBridge.putTargets(b -> b.rule("pipeline-test-eb-only").targets(t -> t.id("ingest").arn(ingestArn)));
+
+        String jobId = put(bucket, "letters/welcome.docx", Fixtures.docx("Dear Ms Smith,",
+                "Thank you for joining us. We look forward to working together.", "Yours sincerely,", "John Doe"));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(job.get("receivedVia").s()).isEqualTo("eventbridge");
+        assertThat(job.get("documentClass").s()).isEqualTo("letter");
+        assertThat(result(jobId).at("/document/contentType").asText())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    @Test
+    void anHttpUploadAnswers202AndItsJobCompletes() {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(Fixtures.pdfOf(Fixtures.invoiceText("INV-HTTP-7", "220.00"))) {
+            @Override
+            public String getFilename() {
+                return "uploaded invoice.pdf";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var accepted = http.postForEntity("/api/v1/documents", new HttpEntity<>(body, headers), JsonNode.class);
+
+        assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+        String jobId = accepted.getBody().get("jobId").asText();
+        assertThat(accepted.getBody().get("statusUrl").asText()).isEqualTo("/api/v1/jobs/" + jobId);
+
+        JsonNode status = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/v1/jobs/" + jobId, JsonNode.class),
+                s -> "COMPLETED".equals(s.path("status").asText()));
+        assertThat(status.get("documentClass").asText()).isEqualTo("invoice");
+        assertThat(status.get("receivedVia").asText()).isEqualTo("http");
+        assertThat(status.get("stageMillis").has("classify")).isTrue();
+
+        var result = http.getForEntity("/api/v1/jobs/" + jobId + "/result", JsonNode.class);
+        assertThat(result.getStatusCode().value()).isEqualTo(200);
+        assertThat(result.getBody().at("/fields/invoiceNumber").asText()).isEqualTo("INV-HTTP-7");
+        assertThat(result.getBody().at("/source/key").asText()).endsWith("/uploaded invoice.pdf");
+    }
+
+    @Test
+    void unknownJobsAnswer404WithAJsonError() {
+        var missing = http.getForEntity("/api/v1/jobs/" + java.util.UUID.randomUUID(), JsonNode.class);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        assertThat(missing.getBody().get("error").asText()).isEqualTo("job_not_found");
+        assertThat(http.getForEntity("/api/v1/jobs/not-a-uuid/result", JsonNode.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aSixtyPageDocumentIsChunkedAndMergedWithoutDroppingAChunk() {
+        String jobId = put("long/sixty-pages.pdf", Fixtures.longInvoicePdf(60));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+        JsonNode result = result(jobId);
+        assertThat(result.at("/document/pages").asInt()).isEqualTo(60);
+        int chunks = result.at("/chunks/used").asInt();
+        assertThat(chunks).isGreaterThan(10);
+        assertThat(result.at("/chunks/skipped")).isEmpty();
+        long extractionCalls = 0;
+        for (JsonNode call : result.at("/models/calls")) {
+            if (call.get("task").asText().equals("EXTRACT")) {
+                extractionCalls++;
+            }
+        }
+        assertThat(extractionCalls).isEqualTo(chunks);
+        // the number is on page 1, the total on page 60: the merge took each from its own chunk
+        assertThat(result.at("/fields/invoiceNumber").asText()).isEqualTo("INV-LONG-60");
+        assertThat(result.at("/fields/total").decimalValue()).isEqualByComparingTo("98765.43");
+    }
+
+    @Test
+    void aKeyWithSpacesAndUnicodeIsProcessed() {
+        String key = "Eingang/Rechnung März 2026 #7 (Kopie).pdf";
+        String jobId = put(key, Fixtures.pdfOf(Fixtures.invoiceText("INV-UML-7", "330.00")));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(job.get("key").s()).isEqualTo(key);
+    }
+
+    @Test
+    void theSameObjectAnnouncedThreeWaysIsOneJobOneResultOneAnnouncement() throws Exception {
+        String key = "dedupe/announced-thrice.pdf";
+        byte[] pdf = Fixtures.pdfOf(Fixtures.invoiceText("INV-ONCE-1", "10.00"));
+        String eTag = s3.putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(pdf)).eTag();
+        String jobId = JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, pdf.length, eTag, null, null, "test"));
+        // Local S3 has announced it twice already (S3 notification and EventBridge rule); a third, hand-sent copy:
+        String ingestUrl = sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(ingestUrl).messageBody("""
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                 "s3":{"bucket":{"name":"%s"},"object":{"key":"dedupe/announced-thrice.pdf","size":%d,"eTag":%s}}}]}
+                """.formatted(config.buckets().input(), pdf.length, eTag)));
+
+        awaitFinal(jobId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> queueDepth(ingestUrl) == 0);
+        var jobs = dynamoDb.query(b -> b.tableName(config.jobs().table()).indexName("sourceKey-index")
+                .keyConditionExpression("sourceKey = :s")
+                .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(
+                        "s3://" + config.buckets().input() + "/" + key + "#" + eTag.replace("\"", "")))));
+        assertThat(jobs.items()).hasSize(1);
+        assertThat(jobs.items().get(0).get("attempts").n()).isEqualTo("1");
+        awaitAnnouncement(jobId);
+        awaitEvent(jobId);
+        // nothing more for this job arrives afterwards
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(
+                () -> collected(announcementsQueue, announcements, jobId, true).size() == 1
+                        && collected(eventsQueue, events, jobId, false).size() == 1);
+    }
+
+    @Test
+    void anImageOnlyFileFailsWithNoText() {
+        String jobId = put("scans/scan-001.png", Fixtures.png());
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("FAILED");
+        assertThat(job.get("reason").s()).isEqualTo("NO_TEXT");
+        assertThat(job.get("error").s()).contains("image/png");
+        JsonNode event = awaitEvent(jobId);
+        assertThat(event.get("detail-type").asText()).isEqualTo("Document Failed");
+    }
+
+    @Test
+    void aCorruptFileFailsWithAReasonWhileOtherDocumentsKeepFlowing() {
+        String corrupt = put("broken/corrupt.pdf", Fixtures.corruptPdf());
+        String unsupported = put("broken/random.bin", randomBytes());
+        String fine = put("broken/neighbour.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-NEXT-1", "5.00")));
+
+        assertThat(awaitFinal(corrupt)).satisfies(job -> {
+            assertThat(job.get("status").s()).isEqualTo("FAILED");
+            assertThat(job.get("reason").s()).isEqualTo("CORRUPT_DOCUMENT");
+        });
+        assertThat(awaitFinal(unsupported)).satisfies(job -> {
+            assertThat(job.get("status").s()).isEqualTo("FAILED");
+            assertThat(job.get("reason").s()).isEqualTo("UNSUPPORTED_TYPE");
+        });
+        assertThat(awaitFinal(fine).get("status").s()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void modelOutputInvalidTwiceEndsInNeedsReview() {
+        var bedrock = LocalAwsInitializer.sharedServices().bedrock();
+        bedrock.faults().malformedOutput(EXTRACTION_MODEL, "MISSING_FIELDS", 2);
+        try {
+            String jobId = put("review/hard-to-read.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-REVIEW-1", "42.00")));
+
+            Map<String, AttributeValue> job = awaitFinal(jobId);
+            assertThat(job.get("status").s()).isEqualTo("NEEDS_REVIEW");
+            assertThat(job.get("reason").s()).isEqualTo("INVALID_MODEL_OUTPUT");
+            JsonNode result = result(jobId);
+            assertThat(result.at("/validation/repaired").asBoolean()).isTrue();
+            assertThat(result.at("/validation/errors").toString()).contains("invoiceNumber");
+            assertThat(result.at("/models/calls").findValuesAsText("task")).containsExactly("CLASSIFY", "EXTRACT", "REPAIR");
+        } finally {
+            bedrock.faults().clear();
+        }
+    }
+
+    private String put(String key, byte[] content) {
+        return put(config.buckets().input(), key, content);
+    }
+
+    private String put(String bucket, String key, byte[] content) {
+        String eTag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
+        return JobItems.jobIdFor(new SourceObject(bucket, key, content.length, eTag, null, null, "test"));
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String jobId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> dynamoDb.getItem(b -> b.tableName(config.jobs().table())
+                        .key(Map.of("jobId", AttributeValue.fromS(jobId))).consistentRead(true)).item(),
+                item -> item != null && item.containsKey("status")
+                        && List.of("COMPLETED", "NEEDS_REVIEW", "FAILED").contains(item.get("status").s())
+                        && item.containsKey("announced"));
+    }
+
+    private JsonNode result(String jobId) {
+        try {
+            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results())
+                    .key("results/" + jobId + ".json")).asUtf8String());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode awaitAnnouncement(String jobId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> collected(announcementsQueue, announcements, jobId, true),
+                list -> !list.isEmpty()).get(0);
+    }
+
+    private JsonNode awaitEvent(String jobId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> collected(eventsQueue, events, jobId, false),
+                list -> !list.isEmpty()).get(0);
+    }
+
+    /**
+     * Moves every message waiting in {@code queue} into {@code seen} and returns those about {@code jobId}: each test
+     * looks for its own job among everything announced so far.
+     */
+    private List<JsonNode> collected(String queue, List<JsonNode> seen, String jobId, boolean snsEnvelope) throws Exception {
+        for (Message m : sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+            seen.add(JSON.readTree(m.body()));
+            sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(m.receiptHandle()));
+        }
+        List<JsonNode> about = new ArrayList<>();
+        synchronized (seen) {
+            for (JsonNode body : seen) {
+                JsonNode payload = snsEnvelope ? JSON.readTree(body.get("Message").asText()) : body.get("detail");
+                if (jobId.equals(payload.path("jobId").asText())) {
+                    about.add(body);
+                }
+            }
+        }
+        return about;
+    }
+
+    private String queueArn(String queueUrl) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    private int queueDepth(String url) {
+        var attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+        return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
+                + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[2048];
+        new java.util.Random(42).nextBytes(bytes);
+        return bytes;
+    }
+}
