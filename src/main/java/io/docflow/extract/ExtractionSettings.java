@@ -1,0 +1,57 @@
+package io.docflow.extract;
+
+import java.util.Objects;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits for text extraction and chunking, bound from {@code docflow.extract.*}.
+ *
+ * @param maxDocumentBytes   documents above this size are refused before parsing
+ * @param maxCharacters      extraction stops after this many characters and the result says it was truncated
+ * @param chunkMaxTokens     estimated tokens per chunk, at most
+ * @param chunkOverlapTokens estimated tokens that consecutive chunks share; below {@code chunkMaxTokens}
+ * @param maxChunks          chunks past this many are reported as skipped, never silently dropped
+ */
+public record ExtractionSettings(
+        DataSize maxDocumentBytes,
+        int maxCharacters,
+        int chunkMaxTokens,
+        int chunkOverlapTokens,
+        int maxChunks) {
+
+    public ExtractionSettings {
+        Objects.requireNonNull(maxDocumentBytes, "docflow.extract.max-document-bytes must be set");
+        requireAtLeast(1, maxDocumentBytes.toBytes(), "max-document-bytes");
+        requireAtLeast(1, maxCharacters, "max-characters");
+        requireAtLeast(1, chunkMaxTokens, "chunk-max-tokens");
+        requireAtLeast(0, chunkOverlapTokens, "chunk-overlap-tokens");
+        requireAtLeast(1, maxChunks, "max-chunks");
+        if (chunkOverlapTokens >= chunkMaxTokens) {
+            throw new IllegalArgumentException("docflow.extract.chunk-overlap-tokens (" + chunkOverlapTokens
+                    + ") must be below docflow.extract.chunk-max-tokens (" + chunkMaxTokens + ")");
+        }
+    }
+
+    public static ExtractionSettings defaults() {
+        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500);
+    }
+
+    public ExtractionSettings withMaxDocumentBytes(DataSize value) {
+        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks);
+    }
+
+    public ExtractionSettings withMaxCharacters(int value) {
+        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks);
+    }
+
+    public ExtractionSettings withChunking(int maxTokens, int overlapTokens, int chunks) {
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks);
+    }
+
+    private static void requireAtLeast(long minimum, long value, String key) {
+        if (value < minimum) {
+            throw new IllegalArgumentException("docflow.extract." + key + " must be at least " + minimum + ", was " + value);
+        }
+    }
+}

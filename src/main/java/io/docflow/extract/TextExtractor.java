@@ -1,0 +1,130 @@
+package io.docflow.extract;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.springframework.stereotype.Component;
+import org.xml.sax.SAXException;
+
+/**
+ * Extracts the text and a few properties of a document spooled to a local file, with Apache Tika. The type is
+ * detected from the bytes; the original file name is only a hint. Failures throw {@link DocumentExtractionException};
+ * a document without text is a normal result, see {@link ExtractedDocument#hasText()}. Archive bombs are stopped by
+ * the SecureContentHandler that AutoDetectParser puts around every parse, with Tika's default thresholds; they
+ * surface as {@link ExtractionFailure#CORRUPT_DOCUMENT}.
+ * Thread-safe: one instance serves all consumers.
+ */
+@Component("textExtractor")
+public class TextExtractor {
+
+    private final AutoDetectParser parser = new AutoDetectParser();
+    private final SupportedTypes supportedTypes = new SupportedTypes(parser);
+    private final long maxDocumentBytes;
+    private final int maxCharacters;
+
+    public TextExtractor(ExtractionSettings settings) {
+        this.maxDocumentBytes = settings.maxDocumentBytes().toBytes();
+        this.maxCharacters = settings.maxCharacters();
+    }
+
+    /**
+     * @param document the document, read as a stream and never held whole in memory
+     * @param nameHint the original file name or object key, may be null
+     */
+    public ExtractedDocument extract(Path document, String nameHint) {
+        String description = describe(document, nameHint);
+        long size = sizeOf(document);
+        if (size > maxDocumentBytes) {
+            throw new DocumentExtractionException(ExtractionFailure.TOO_LARGE, "Document " + description
+                    + " has " + size + " bytes, more than docflow.extract.max-document-bytes (" + maxDocumentBytes + ")");
+        }
+        Metadata metadata = new Metadata();
+        if (nameHint != null && !nameHint.isBlank()) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, nameHint);
+        }
+        try (TikaInputStream in = TikaInputStream.get(document)) {
+            MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
+            if (size == 0) {
+                return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters);
+            }
+            if (!supportedTypes.supports(type)) {
+                throw new DocumentExtractionException(ExtractionFailure.UNSUPPORTED_TYPE,
+                        "No parser for " + type + ", the type detected for " + description);
+            }
+            WriteOutContentHandler text = new WriteOutContentHandler(maxCharacters);
+            boolean truncated = parse(in, text, metadata, type, description);
+            String content = text.toString();
+            return new ExtractedDocument(content, type.toString(), DocumentProperties.pages(metadata), null,
+                    DocumentProperties.title(metadata), DocumentProperties.author(metadata), content.length(),
+                    truncated, maxCharacters);
+        } catch (IOException e) {
+            throw new DocumentExtractionException(ExtractionFailure.READ_FAILED,
+                    "Could not read " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns whether the text was cut at the character limit. */
+    private boolean parse(TikaInputStream in, WriteOutContentHandler text, Metadata metadata, MediaType type,
+                          String description) throws IOException {
+        try {
+            parser.parse(in, new BodyContentHandler(text), metadata, parseContext());
+            return false;
+        } catch (EncryptedDocumentException e) {
+            throw new DocumentExtractionException(ExtractionFailure.ENCRYPTED_DOCUMENT,
+                    type + " document " + description + " is encrypted: " + e.getMessage(), e);
+        } catch (TikaException | SAXException e) {
+            if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                return true;
+            }
+            throw new DocumentExtractionException(ExtractionFailure.CORRUPT_DOCUMENT,
+                    "Could not parse " + type + " document " + description + ": " + rootCause(e), e);
+        }
+    }
+
+    /**
+     * Tesseract, when installed, would OCR every image in a separate process with no time limit. Scans come back
+     * without text instead, and the caller decides what that means.
+     */
+    private static ParseContext parseContext() {
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        ParseContext context = new ParseContext();
+        context.set(TesseractOCRConfig.class, ocr);
+        return context;
+    }
+
+    /** Tika wraps parser failures ("TIKA-198: Illegal IOException from ...PDFParser"); the innermost cause says why. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.getMessage() : failure.getMessage() + "; caused by " + root;
+    }
+
+    private static long sizeOf(Path document) {
+        try {
+            return Files.size(document);
+        } catch (IOException e) {
+            throw new DocumentExtractionException(ExtractionFailure.READ_FAILED,
+                    "Could not read the size of " + document + ": " + e, e);
+        }
+    }
+
+    private static String describe(Path document, String nameHint) {
+        return "'" + (nameHint == null || nameHint.isBlank() ? document.getFileName() : nameHint) + "'";
+    }
+}

@@ -1,0 +1,275 @@
+package io.docflow.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+class TextExtractorTest {
+
+    private static final TextExtractor extractor = new TextExtractor(ExtractionSettings.defaults());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pdfGivesTextTitleAndAuthor() throws IOException {
+        Path pdf = PdfFixtures.pdf(dir.resolve("upload.bin"), "Invoice 2041", "Ada Lovelace",
+                List.of("Invoice number 2041 total due 99 EUR"));
+
+        ExtractedDocument result = extractor.extract(pdf, null);
+
+        assertThat(result.contentType()).isEqualTo("application/pdf");
+        assertThat(result.text()).contains("Invoice number 2041 total due 99 EUR");
+        assertThat(result.title()).isEqualTo("Invoice 2041");
+        assertThat(result.author()).isEqualTo("Ada Lovelace");
+        assertThat(result.pages()).isEqualTo(1);
+        assertThat(result.characters()).isEqualTo(result.text().length());
+        assertThat(result.truncated()).isFalse();
+        assertThat(result.hasText()).isTrue();
+    }
+
+    @Test
+    void twoPagePdfCountsItsPages() throws IOException {
+        Path pdf = PdfFixtures.pdf(dir.resolve("two.pdf"), "Contract", "Legal",
+                List.of("First page of the contract", "Second page with signatures"));
+
+        ExtractedDocument result = extractor.extract(pdf, "two.pdf");
+
+        assertThat(result.pages()).isEqualTo(2);
+        assertThat(result.text()).contains("First page of the contract", "Second page with signatures");
+        assertThat(result.text().indexOf("First page")).isLessThan(result.text().indexOf("Second page"));
+    }
+
+    @Test
+    void imageOnlyPdfHasNoText() throws IOException {
+        ExtractedDocument result = extractor.extract(PdfFixtures.imageOnlyPdf(dir.resolve("scan.pdf")), "scan.pdf");
+
+        assertThat(result.contentType()).isEqualTo("application/pdf");
+        assertThat(result.pages()).isEqualTo(1);
+        assertThat(result.hasText()).isFalse();
+    }
+
+    @Test
+    void typeComesFromTheBytesNotTheName() throws IOException {
+        Path pdf = PdfFixtures.pdf(dir.resolve("a"), "t", "a", List.of("Disguised as notes"));
+
+        ExtractedDocument result = extractor.extract(pdf, "notes.txt");
+
+        assertThat(result.contentType()).isEqualTo("application/pdf");
+        assertThat(result.text()).contains("Disguised as notes");
+    }
+
+    @Test
+    void docxGivesTextTitleAndAuthor() throws IOException {
+        Path docx = OfficeFixtures.docx(dir.resolve("letter"), "Offer letter", "Grace Hopper",
+                "We are pleased to offer you the position.");
+
+        ExtractedDocument result = extractor.extract(docx, null);
+
+        assertThat(result.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(result.text()).contains("We are pleased to offer you the position.");
+        assertThat(result.title()).isEqualTo("Offer letter");
+        assertThat(result.author()).isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    void xlsxGivesCellText() throws IOException {
+        ExtractedDocument result = extractor.extract(OfficeFixtures.xlsx(dir.resolve("sheet"), "Expenses", "Travel", 1234.5), null);
+
+        assertThat(result.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(result.text()).contains("Expenses", "Travel", "1234.5");
+    }
+
+    @Test
+    void pptxGivesSlideText() throws IOException {
+        ExtractedDocument result = extractor.extract(OfficeFixtures.pptx(dir.resolve("deck"), "Roadmap for the next quarter"), null);
+
+        assertThat(result.contentType()).isEqualTo("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+        assertThat(result.text()).contains("Roadmap for the next quarter");
+    }
+
+    @Test
+    void odtGivesText() throws IOException {
+        ExtractedDocument result = extractor.extract(OfficeFixtures.odt(dir.resolve("minutes"), "Minutes of the board meeting"), null);
+
+        assertThat(result.contentType()).isEqualTo("application/vnd.oasis.opendocument.text");
+        assertThat(result.text()).contains("Minutes of the board meeting");
+    }
+
+    @Test
+    void rtfGivesText() throws IOException {
+        Path rtf = write("memo", "{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times New Roman;}}\\f0 Quarterly memo for all staff.\\par }");
+
+        ExtractedDocument result = extractor.extract(rtf, null);
+
+        assertThat(result.contentType()).isEqualTo("application/rtf");
+        assertThat(result.text()).contains("Quarterly memo for all staff.");
+    }
+
+    @Test
+    void htmlGivesBodyTextAndTitle() throws IOException {
+        Path html = write("page", """
+                <!DOCTYPE html>
+                <html><head><title>Shipping policy</title><style>p { color: red; }</style></head>
+                <body><h1>Shipping</h1><p>Orders ship within two days.</p></body></html>
+                """);
+
+        ExtractedDocument result = extractor.extract(html, null);
+
+        assertThat(result.contentType()).isEqualTo("text/html");
+        assertThat(result.title()).isEqualTo("Shipping policy");
+        assertThat(result.text()).contains("Orders ship within two days.").doesNotContain("color: red");
+    }
+
+    @Test
+    void utf8TextKeepsNonAsciiCharacters() throws IOException {
+        Path txt = write("notes", "Grüße aus Köln: naïve café, 東京, Ωmega. Ünïcödé everywhere in this plain text note.\n");
+
+        ExtractedDocument result = extractor.extract(txt, "notes.txt");
+
+        assertThat(result.contentType()).isEqualTo("text/plain");
+        assertThat(result.text()).contains("Grüße aus Köln: naïve café, 東京, Ωmega.");
+        assertThat(result.pages()).isNull();
+        assertThat(result.language()).isNull();
+    }
+
+    @Test
+    void emlGivesBodySubjectAndSender() throws IOException {
+        Path eml = write("mail", String.join("\r\n",
+                "Return-Path: <alice@example.com>",
+                "Received: from mail.example.com by mx.example.org; Mon, 3 Mar 2025 10:00:00 +0000",
+                "From: Alice Example <alice@example.com>",
+                "To: Bob Example <bob@example.org>",
+                "Subject: Purchase order 7781",
+                "Date: Mon, 3 Mar 2025 10:00:00 +0000",
+                "Message-ID: <po-7781@example.com>",
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=UTF-8",
+                "",
+                "Please ship purchase order 7781 by Friday.",
+                ""));
+
+        ExtractedDocument result = extractor.extract(eml, null);
+
+        assertThat(result.contentType()).isEqualTo("message/rfc822");
+        assertThat(result.text()).contains("Please ship purchase order 7781 by Friday.");
+        assertThat(result.title()).isEqualTo("Purchase order 7781");
+        assertThat(result.author()).contains("alice@example.com");
+    }
+
+    @Test
+    void pngImageHasNoText() throws IOException {
+        Path png = dir.resolve("picture");
+        ImageIO.write(PdfFixtures.picture(), "png", png.toFile());
+
+        ExtractedDocument result = extractor.extract(png, null);
+
+        assertThat(result.contentType()).isEqualTo("image/png");
+        assertThat(result.hasText()).isFalse();
+    }
+
+    @Test
+    void emptyFileHasNoText() throws IOException {
+        ExtractedDocument result = extractor.extract(Files.createFile(dir.resolve("empty.txt")), "empty.txt");
+
+        assertThat(result.hasText()).isFalse();
+        assertThat(result.characters()).isZero();
+        assertThat(result.truncated()).isFalse();
+    }
+
+    @Test
+    void corruptPdfIsReportedAsCorrupt() throws IOException {
+        byte[] garbage = new byte[2048];
+        new Random(7).nextBytes(garbage);
+        Path pdf = dir.resolve("broken.pdf");
+        Files.write(pdf, "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(pdf, garbage, java.nio.file.StandardOpenOption.APPEND);
+
+        assertThatThrownBy(() -> extractor.extract(pdf, "broken.pdf"))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.CORRUPT_DOCUMENT))
+                .hasMessageContaining("application/pdf")
+                .hasMessageContaining("'broken.pdf'");
+    }
+
+    @Test
+    void randomBytesAreAnUnsupportedType() throws IOException {
+        byte[] noise = new byte[4096];
+        new Random(42).nextBytes(noise);
+        Path file = Files.write(dir.resolve("noise.dat"), noise);
+
+        assertThatThrownBy(() -> extractor.extract(file, null))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.UNSUPPORTED_TYPE))
+                .hasMessageContaining("application/octet-stream");
+    }
+
+    @Test
+    void encryptedPdfIsReportedAsEncrypted() throws IOException {
+        Path pdf = PdfFixtures.encryptedPdf(dir.resolve("secret.pdf"), "Top secret plans");
+
+        assertThatThrownBy(() -> extractor.extract(pdf, "secret.pdf"))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.ENCRYPTED_DOCUMENT))
+                .hasMessageContaining("application/pdf");
+    }
+
+    @Test
+    void documentAboveTheSizeLimitIsRefusedBeforeParsing() throws IOException {
+        TextExtractor small = new TextExtractor(ExtractionSettings.defaults().withMaxDocumentBytes(DataSize.ofBytes(1024)));
+        Path txt = write("big.txt", "x".repeat(1025));
+
+        assertThatThrownBy(() -> small.extract(txt, "big.txt"))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.TOO_LARGE))
+                .hasMessageContaining("1025 bytes")
+                .hasMessageContaining("max-document-bytes");
+    }
+
+    @Test
+    void textPastTheCharacterLimitIsTruncatedAndSaysSo() throws IOException {
+        TextExtractor limited = new TextExtractor(ExtractionSettings.defaults().withMaxCharacters(1000));
+        Path txt = write("long.txt", "All work and no play makes a dull report. ".repeat(100));
+
+        ExtractedDocument result = limited.extract(txt, "long.txt");
+
+        assertThat(result.truncated()).isTrue();
+        assertThat(result.characterLimit()).isEqualTo(1000);
+        assertThat(result.text()).hasSize(1000).startsWith("All work and no play");
+        assertThat(result.characters()).isEqualTo(1000);
+    }
+
+    @Test
+    void textAtTheCharacterLimitIsNotTruncated() throws IOException {
+        TextExtractor limited = new TextExtractor(ExtractionSettings.defaults().withMaxCharacters(1000));
+        Path txt = write("short.txt", "Short enough.\n");
+
+        ExtractedDocument result = limited.extract(txt, "short.txt");
+
+        assertThat(result.truncated()).isFalse();
+        assertThat(result.text()).contains("Short enough.");
+    }
+
+    @Test
+    void missingFileIsAReadFailure() {
+        assertThatThrownBy(() -> extractor.extract(dir.resolve("gone.pdf"), "gone.pdf"))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.READ_FAILED));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+}
