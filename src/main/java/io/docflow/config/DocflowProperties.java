@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
+import io.docflow.extract.ExtractionSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,7 @@ public record DocflowProperties(
         @Valid @NotNull @DefaultValue Jobs jobs,
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Ingest ingest,
+        @Valid @NotNull @DefaultValue ExtractionSettings extract,
         @Valid @NotNull @DefaultValue Classes classes,
         @Valid @NotNull @DefaultValue Prompts prompts,
         @Valid @NotNull @DefaultValue Models models,

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param contentType    media type detected from the bytes, without parameters, e.g. {@code application/pdf}
  * @param pages          page count (PDF pages, Office pages or slides); null when the format does not say
- * @param language       always null for now: no Tika language detector is on the classpath
+ * @param language       ISO 639-1 code guessed from the text; null when the guess is not reasonably certain
  * @param title          null when the document has none
  * @param author         null when the document has none
  * @param characters     length of {@code text}

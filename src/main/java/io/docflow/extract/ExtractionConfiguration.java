@@ -1,16 +1,15 @@
 package io.docflow.extract;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.docflow.config.DocflowProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Default extraction limits until {@code docflow.extract.*} is bound through the application's properties. */
+/** The extraction limits, bound from {@code docflow.extract.*}. */
 @Configuration(proxyBeanMethods = false)
 public class ExtractionConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    ExtractionSettings extractionSettings() {
-        return ExtractionSettings.defaults();
+    ExtractionSettings extractionSettings(DocflowProperties properties) {
+        return properties.extract();
     }
 }

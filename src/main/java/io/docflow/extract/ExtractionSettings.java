@@ -2,6 +2,7 @@ package io.docflow.extract;
 
 import java.util.Objects;
 
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -14,11 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxChunks          chunks past this many are reported as skipped, never silently dropped
  */
 public record ExtractionSettings(
-        DataSize maxDocumentBytes,
-        int maxCharacters,
-        int chunkMaxTokens,
-        int chunkOverlapTokens,
-        int maxChunks) {
+        @DefaultValue("100MB") DataSize maxDocumentBytes,
+        @DefaultValue("2000000") int maxCharacters,
+        @DefaultValue("2000") int chunkMaxTokens,
+        @DefaultValue("200") int chunkOverlapTokens,
+        @DefaultValue("500") int maxChunks) {
 
     public ExtractionSettings {
         Objects.requireNonNull(maxDocumentBytes, "docflow.extract.max-document-bytes must be set");

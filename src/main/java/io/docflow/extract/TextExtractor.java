@@ -32,6 +32,7 @@ public class TextExtractor {
 
     private final AutoDetectParser parser = new AutoDetectParser();
     private final SupportedTypes supportedTypes = new SupportedTypes(parser);
+    private final LanguageGuesser languages = new LanguageGuesser();
     private final long maxDocumentBytes;
     private final int maxCharacters;
 
@@ -67,7 +68,7 @@ public class TextExtractor {
             WriteOutContentHandler text = new WriteOutContentHandler(maxCharacters);
             boolean truncated = parse(in, text, metadata, type, description);
             String content = text.toString();
-            return new ExtractedDocument(content, type.toString(), DocumentProperties.pages(metadata), null,
+            return new ExtractedDocument(content, type.toString(), DocumentProperties.pages(metadata), languages.guess(content),
                     DocumentProperties.title(metadata), DocumentProperties.author(metadata), content.length(),
                     truncated, maxCharacters);
         } catch (IOException e) {

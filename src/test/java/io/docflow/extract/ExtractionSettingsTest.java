@@ -36,16 +36,22 @@ class ExtractionSettingsTest {
     }
 
     @Test
-    void beansUseTheDefaultSettingsUnlessTheApplicationDefinesItsOwn() {
+    void settingsBindFromDocflowExtractWithTheseDefaults() {
         var runner = new ApplicationContextRunner()
-                .withUserConfiguration(ExtractionConfiguration.class, TextExtractor.class, TextChunker.class);
+                .withUserConfiguration(Binding.class, ExtractionConfiguration.class, TextExtractor.class, TextChunker.class);
 
         runner.run(context -> {
             assertThat(context).hasBean("textExtractor").hasBean("textChunker");
             assertThat(context.getBean(ExtractionSettings.class)).isEqualTo(ExtractionSettings.defaults());
         });
-        runner.withBean("docflowExtractSettings", ExtractionSettings.class,
-                        () -> ExtractionSettings.defaults().withMaxCharacters(10))
-                .run(context -> assertThat(context.getBean(ExtractionSettings.class).maxCharacters()).isEqualTo(10));
+        runner.withPropertyValues("docflow.extract.max-characters=10", "docflow.extract.max-document-bytes=2KB")
+                .run(context -> {
+                    assertThat(context.getBean(ExtractionSettings.class).maxCharacters()).isEqualTo(10);
+                    assertThat(context.getBean(ExtractionSettings.class).maxDocumentBytes().toBytes()).isEqualTo(2048);
+                });
+    }
+
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(io.docflow.config.DocflowProperties.class)
+    static class Binding {
     }
 }

@@ -142,7 +142,17 @@ class TextExtractorTest {
         assertThat(result.contentType()).isEqualTo("text/plain");
         assertThat(result.text()).contains("Grüße aus Köln: naïve café, 東京, Ωmega.");
         assertThat(result.pages()).isNull();
-        assertThat(result.language()).isNull();
+    }
+
+    @Test
+    void theLanguageIsGuessedFromTheText() throws IOException {
+        Path english = write("english", "The quarterly report shows that sales grew in every region. "
+                + "Our customers ordered more products than ever before, and the outlook for next year is good.\n");
+        Path german = write("german", "Der Quartalsbericht zeigt, dass der Umsatz in allen Regionen gewachsen ist. "
+                + "Unsere Kunden haben mehr Produkte bestellt als je zuvor, und die Aussichten sind gut.\n");
+
+        assertThat(extractor.extract(english, "en.txt").language()).isEqualTo("en");
+        assertThat(extractor.extract(german, "de.txt").language()).isEqualTo("de");
     }
 
     @Test
