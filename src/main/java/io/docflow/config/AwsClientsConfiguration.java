@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -58,6 +60,25 @@ public class AwsClientsConfiguration {
     @Bean
     BedrockRuntimeClient bedrockRuntimeClient() {
         return configure(BedrockRuntimeClient.builder(), aws.endpoints().bedrockRuntime()).build();
+    }
+
+    /**
+     * camel-aws-bedrock builds an asynchronous client of its own (for the streaming operations) unless it finds one;
+     * this one shares the configuration of the synchronous client docflow calls.
+     */
+    @Bean
+    BedrockRuntimeAsyncClient bedrockRuntimeAsyncClient() {
+        BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
+                .overrideConfiguration(o -> o
+                        .apiCallTimeout(aws.apiCallTimeout())
+                        .apiCallAttemptTimeout(aws.apiCallAttemptTimeout()));
+        if (aws.region() != null && !aws.region().isBlank()) {
+            builder.region(Region.of(aws.region()));
+        }
+        if (aws.endpoints().bedrockRuntime() != null) {
+            builder.endpointOverride(aws.endpoints().bedrockRuntime());
+        }
+        return builder.build();
     }
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C>

@@ -165,6 +165,12 @@ public class DocumentJob {
         return failureMessage;
     }
 
+    /** For logs: the status with the class or the reason, e.g. {@code COMPLETED (invoice)}, {@code FAILED (NO_TEXT)}. */
+    public String summary() {
+        String detail = failureReason != null ? failureReason : documentClass();
+        return detail == null ? status.name() : status.name() + " (" + detail + ")";
+    }
+
     public void completed() {
         this.status = JobStatus.COMPLETED;
     }

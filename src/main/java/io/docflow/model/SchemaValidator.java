@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("schemaValidator")
 public class SchemaValidator {
 
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** Draft 2020-12, knowing docflow's own annotations in the class files (they do not validate anything). */
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .keyword(new NonValidationKeyword("x-docflow-version"))
+                    .keyword(new NonValidationKeyword("x-docflow-key-fields"))
+                    .build()));
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     /** The validation errors, sorted for stable output; empty when the fields are valid. */

@@ -15,6 +15,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
+import io.docflow.local.bedrock.LocalBedrock;
 import io.docflow.local.eventbridge.LocalEventBridge;
 import io.docflow.local.sns.LocalSns;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public final class LocalAws implements AutoCloseable {
     private SqsClient deliveryClient;
     private LocalSns sns;
     private LocalEventBridge eventBridge;
+    private LocalBedrock bedrock;
 
     private LocalAws(LocalPorts ports) {
         this.ports = ports;
@@ -56,9 +58,9 @@ public final class LocalAws implements AutoCloseable {
             aws.startSqs();
             aws.startDynamoDb();
             aws.startFakes();
-            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}",
+            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}, Bedrock Runtime {}",
                     (System.nanoTime() - started) / 1_000_000, aws.s3Endpoint(), aws.sqsEndpoint(),
-                    aws.dynamoDbEndpoint(), aws.snsEndpoint(), aws.eventBridgeEndpoint());
+                    aws.dynamoDbEndpoint(), aws.snsEndpoint(), aws.eventBridgeEndpoint(), aws.bedrockEndpoint());
             return aws;
         } catch (Exception e) {
             aws.close();
@@ -146,6 +148,8 @@ public final class LocalAws implements AutoCloseable {
         running.add(eventBridge);
         // As S3 does for a bucket with EventBridge notifications on: every created object goes to the default bus.
         s3Events.addDestination(eventBridge.s3EventsToDefaultBus());
+        bedrock = LocalBedrock.start(ports.bedrockRuntime());
+        running.add(bedrock);
     }
 
     public LocalPorts ports() {
@@ -175,6 +179,15 @@ public final class LocalAws implements AutoCloseable {
 
     public URI eventBridgeEndpoint() {
         return eventBridge.endpoint();
+    }
+
+    public URI bedrockEndpoint() {
+        return bedrock.endpoint();
+    }
+
+    /** The local Bedrock Runtime, for fault injection, quotas and call counters. */
+    public LocalBedrock bedrock() {
+        return bedrock;
     }
 
     private static URI endpoint(int port) {

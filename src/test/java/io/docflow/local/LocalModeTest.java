@@ -41,11 +41,12 @@ class LocalModeTest {
 
             LocalAws aws = context.getBean(LocalAws.class);
             try (LocalClients clients = new LocalClients(aws)) {
-                var jobs = await().atMost(Duration.ofSeconds(20)).until(
-                        () -> clients.dynamoDb().scan(b -> b.tableName("docflow-jobs")).items(), items -> !items.isEmpty());
+                var jobs = await().atMost(Duration.ofSeconds(30)).until(
+                        () -> clients.dynamoDb().scan(b -> b.tableName("docflow-jobs")).items(),
+                        items -> !items.isEmpty() && items.get(0).containsKey("announced"));
                 assertThat(jobs).singleElement().satisfies(job -> {
                     assertThat(job.get("key")).isEqualTo(AttributeValue.fromS("dropped note.txt"));
-                    assertThat(job.get("status")).isEqualTo(AttributeValue.fromS("QUEUED"));
+                    assertThat(job.get("status")).isEqualTo(AttributeValue.fromS("COMPLETED"));
                 });
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".uploaded/dropped note.txt")));

@@ -37,9 +37,14 @@ class LocalS3NotificationsTest {
             clients.s3().putObject(b -> b.bucket(DEFAULTS.buckets().results()).key("not-announced.json"),
                     RequestBody.fromString("{}"));
 
-            List<Message> messages = receive(clients, queueUrl);
-            assertThat(messages).hasSize(1);
-            JsonNode record = new ObjectMapper().readTree(messages.get(0).body()).get("Records").get(0);
+            // both of S3's ways: the S3 event notification and, through the EventBridge rule, "Object Created"
+            List<JsonNode> messages = receive(clients, queueUrl, 2);
+            assertThat(messages).hasSize(2);
+            JsonNode eventBridge = messages.stream().filter(m -> m.has("detail-type")).findFirst().orElseThrow();
+            assertThat(eventBridge.get("source").asText()).isEqualTo("aws.s3");
+            assertThat(eventBridge.at("/detail/object/key").asText()).isEqualTo(key);
+            assertThat(eventBridge.at("/detail/reason").asText()).isEqualTo("PutObject");
+            JsonNode record = messages.stream().filter(m -> m.has("Records")).findFirst().orElseThrow().get("Records").get(0);
             assertThat(record.get("eventVersion").asText()).isEqualTo("2.1");
             assertThat(record.get("eventSource").asText()).isEqualTo("aws:s3");
             assertThat(record.get("eventName").asText()).isEqualTo("ObjectCreated:Put");
@@ -60,10 +65,16 @@ class LocalS3NotificationsTest {
         assertPortsFree(ports);
     }
 
-    private static List<Message> receive(LocalClients clients, String queueUrl) {
-        return await().atMost(Duration.ofSeconds(10)).until(
-                () -> clients.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages(),
-                list -> !list.isEmpty());
+    private static List<JsonNode> receive(LocalClients clients, String queueUrl, int count) {
+        List<JsonNode> received = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (Message m : clients.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages()) {
+                received.add(new ObjectMapper().readTree(m.body()));
+                clients.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+            return received.size() >= count;
+        });
+        return received;
     }
 
     static void assertPortsFree(LocalPorts ports) {

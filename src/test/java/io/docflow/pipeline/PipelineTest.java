@@ -15,9 +15,9 @@ import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.LocalAwsInitializer;
-import org.junit.jupiter.api.BeforeAll;
+import io.docflow.local.bedrock.Fault;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -46,7 +46,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
         "docflow.models.extraction=" + PipelineTest.EXTRACTION_MODEL,
         "docflow.extract.chunk-max-tokens=1500",
         "docflow.extract.chunk-overlap-tokens=100"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineTest {
 
     static final String EXTRACTION_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
@@ -60,13 +59,18 @@ class PipelineTest {
     @Autowired DynamoDbClient dynamoDb;
     @Autowired TestRestTemplate http;
 
-    private String announcementsQueue;
-    private String eventsQueue;
-    private final List<JsonNode> announcements = java.util.Collections.synchronizedList(new ArrayList<>());
-    private final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static boolean subscribed;
+    private static String announcementsQueue;
+    private static String eventsQueue;
+    private static final List<JsonNode> announcements = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    @BeforeAll
+    /** Once per class: a queue subscribed to the topic, and one targeted by a rule for docflow's events. */
+    @BeforeEach
     void subscribeToAnnouncements() {
+        if (subscribed) {
+            return;
+        }
         announcementsQueue = sqs.createQueue(b -> b.queueName("pipeline-test-announcements")).queueUrl();
         String topicArn = sns.listTopics().topics().stream().filter(t -> t.topicArn().endsWith(":" + config.events().topic()))
                 .findFirst().orElseThrow().topicArn();
@@ -77,6 +81,7 @@ class PipelineTest {
                 .eventPattern("{\"source\":[\"docflow\"]}"));
         eventBridge.putTargets(b -> b.rule("pipeline-test-outcomes").eventBusName(config.events().bus())
                 .targets(t -> t.id("test").arn(queueArn(eventsQueue))));
+        subscribed = true;
     }
 
     @Test
@@ -88,7 +93,7 @@ class PipelineTest {
         assertThat(job.get("documentClass").s()).isEqualTo("invoice");
         assertThat(job.get("keyFields").m().get("invoiceNumber").s()).isEqualTo("INV-1001");
         assertThat(job.get("resultLocation").s()).isEqualTo("s3://" + config.buckets().results() + "/results/" + jobId + ".json");
-        assertThat(job.get("stageMillis").m()).containsKeys("extract-text", "classify", "extract-fields", "store-result");
+        assertThat(job.get("stageMillis").m()).containsKeys("mark-processing", "extract-text", "classify", "extract-fields");
 
         JsonNode result = result(jobId);
         assertThat(result.at("/classification/documentClass").asText()).isEqualTo("invoice");
@@ -129,7 +134,7 @@ class PipelineTest {
                 "Thank you for joining us. We look forward to working together.", "Yours sincerely,", "John Doe"));
 
         Map<String, AttributeValue> job = awaitFinal(jobId);
-        assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(job.get("status").s()).as("%s", job).isEqualTo("COMPLETED");
         assertThat(job.get("receivedVia").s()).isEqualTo("eventbridge");
         assertThat(job.get("documentClass").s()).isEqualTo("letter");
         assertThat(result(jobId).at("/document/contentType").asText())
@@ -231,9 +236,10 @@ class PipelineTest {
         awaitAnnouncement(jobId);
         awaitEvent(jobId);
         // nothing more for this job arrives afterwards
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(
-                () -> collected(announcementsQueue, announcements, jobId, true).size() == 1
-                        && collected(eventsQueue, events, jobId, false).size() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(collected(announcementsQueue, announcements, jobId, true)).as("SNS announcements").hasSize(1);
+            assertThat(collected(eventsQueue, events, jobId, false)).as("EventBridge events").hasSize(1);
+        });
     }
 
     @Test
@@ -268,7 +274,7 @@ class PipelineTest {
     @Test
     void modelOutputInvalidTwiceEndsInNeedsReview() {
         var bedrock = LocalAwsInitializer.sharedServices().bedrock();
-        bedrock.faults().malformedOutput(EXTRACTION_MODEL, "MISSING_FIELDS", 2);
+        bedrock.faults().inject(EXTRACTION_MODEL, Fault.MISSING_FIELDS, 2);
         try {
             String jobId = put("review/hard-to-read.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-REVIEW-1", "42.00")));
 

@@ -2,7 +2,10 @@ package io.docflow.local.bedrock;
 
 import java.util.Optional;
 
-/** Reads the XML-ish tags of docflow's prompt templates, e.g. {@code <task>classify</task>}. */
+/**
+ * Reads the XML-ish tags of docflow's prompt templates, e.g. {@code <task>classify</task>}. A block opens with its
+ * tag at the start of a line: instructions that mention "the {@code <document>} tags" in a sentence are not blocks.
+ */
 final class PromptTags {
 
     private PromptTags() {
@@ -11,7 +14,7 @@ final class PromptTags {
     /** The text between the first {@code <tag>} and the {@code </tag>} after it. */
     static Optional<String> first(String prompt, String tag) {
         String open = "<" + tag + ">";
-        int start = prompt.indexOf(open);
+        int start = blockStart(prompt, open);
         if (start < 0) {
             return Optional.empty();
         }
@@ -25,10 +28,18 @@ final class PromptTags {
      */
     static Optional<String> outer(String prompt, String tag) {
         String open = "<" + tag + ">";
-        int start = prompt.indexOf(open);
+        int start = blockStart(prompt, open);
         int end = prompt.lastIndexOf("</" + tag + ">");
         return start < 0 || end < start + open.length()
                 ? Optional.empty()
                 : Optional.of(prompt.substring(start + open.length(), end));
+    }
+
+    private static int blockStart(String prompt, String open) {
+        int at = prompt.indexOf(open);
+        while (at > 0 && prompt.charAt(at - 1) != '\n') {
+            at = prompt.indexOf(open, at + 1);
+        }
+        return at;
     }
 }
