@@ -57,6 +57,9 @@ public final class LocalDocflow {
         endpoints.put("s3", aws.s3Endpoint().toString());
         endpoints.put("sqs", aws.sqsEndpoint().toString());
         endpoints.put("dynamodb", aws.dynamoDbEndpoint().toString());
+        endpoints.put("sns", aws.snsEndpoint().toString());
+        endpoints.put("eventbridge", aws.eventBridgeEndpoint().toString());
+        endpoints.put("bedrockRuntime", aws.bedrockEndpoint().toString());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("docflow", "http://127.0.0.1:" + httpPort);
         info.put("region", LocalAws.REGION);
@@ -94,21 +97,31 @@ public final class LocalDocflow {
                    S3            %s   buckets: %s, %s
                    SQS           %s   ingest queue: %s (DLQ %s)
                    DynamoDB      %s   jobs table: %s
+                   SNS           %s   topic: %s
+                   EventBridge   %s   bus: %s
+                   Bedrock       %s   (local deterministic model; faults: POST /_local/faults)
                    inbox         %s   (files dropped here are uploaded to s3://%s/)
                  Same facts as JSON: target/docflow-local.json
 
                  Try it (any credentials work; the AWS CLI needs some):
                    export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
-                   aws --endpoint-url %s s3 cp README.md s3://%s/
+                   aws --endpoint-url %s s3 cp invoice.pdf s3://%s/
                    aws --endpoint-url %s dynamodb scan --table-name %s
+                 or over HTTP, then read the result with the job id it answers:
+                   curl -s -F file=@invoice.pdf %s/api/v1/documents
+                   curl -s %s/api/v1/jobs/<jobId>/result
                  Ctrl-C stops docflow and every local service.
                 ==================================================================================
                 """.formatted(info.get("docflow"), info.get("docflow"),
                 endpoints.get("s3"), config.buckets().input(), config.buckets().results(),
                 endpoints.get("sqs"), config.queues().ingest(), config.queues().ingestDlq(),
                 endpoints.get("dynamodb"), config.jobs().table(),
+                endpoints.get("sns"), config.events().topic(),
+                endpoints.get("eventbridge"), config.events().bus(),
+                endpoints.get("bedrockRuntime"),
                 info.get("inbox"), config.buckets().input(),
                 endpoints.get("s3"), config.buckets().input(),
-                endpoints.get("dynamodb"), config.jobs().table());
+                endpoints.get("dynamodb"), config.jobs().table(),
+                info.get("docflow"), info.get("docflow"));
     }
 }
