@@ -5,6 +5,7 @@ import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -57,9 +58,18 @@ public class AwsClientsConfiguration {
         return configure(EventBridgeClient.builder(), aws.endpoints().eventbridge()).build();
     }
 
+    /**
+     * The SDK does not retry model calls: Camel's {@code model-retries} redelivery does, with backoff, jitter and
+     * quota pacing between attempts, so attempts are counted once and never multiply (docs/reliability.md).
+     */
     @Bean
     BedrockRuntimeClient bedrockRuntimeClient() {
-        return configure(BedrockRuntimeClient.builder(), aws.endpoints().bedrockRuntime()).build();
+        return configure(BedrockRuntimeClient.builder(), aws.endpoints().bedrockRuntime())
+                .overrideConfiguration(o -> o
+                        .apiCallTimeout(aws.apiCallTimeout())
+                        .apiCallAttemptTimeout(aws.apiCallAttemptTimeout())
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /**

@@ -110,11 +110,61 @@ public record DocflowProperties(
             @DefaultValue("0") double temperature,
             @Min(1) @DefaultValue("4") int extractionParallelism,
             @Min(100) @DefaultValue("24000") int classificationMaxCharacters,
-            @NotNull @DefaultValue Map<String, Price> prices) {
+            @NotNull @DefaultValue Map<String, Price> prices,
+            @NotNull @DefaultValue("") String fallback,
+            @Valid @NotNull @DefaultValue Retry retry,
+            @Valid @NotNull @DefaultValue Breaker breaker,
+            @Valid @NotNull @DefaultValue Pacing pacing,
+            @Valid @NotNull @DefaultValue Parking parking) {
+
+        public boolean hasFallback() {
+            return !fallback.isBlank();
+        }
 
         public String extractionModelFor(String documentClass) {
             return extractionByClass.getOrDefault(documentClass, extraction);
         }
+    }
+
+    /**
+     * Camel redelivery of one model call (the SDK does not retry Bedrock calls, so attempts do not multiply):
+     * exponential backoff from {@code initialDelayMillis}, doubling, capped at {@code maxDelayMillis}, with jitter.
+     */
+    public record Retry(
+            @Min(0) @DefaultValue("4") int throttledRedeliveries,
+            @Min(0) @DefaultValue("2") int errorRedeliveries,
+            @Min(1) @DefaultValue("500") long initialDelayMillis,
+            @Min(1) @DefaultValue("20000") long maxDelayMillis) {
+    }
+
+    /** Resilience4j circuit breaker per model role (primary, fallback). */
+    public record Breaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @Min(1) @DefaultValue("20") int slidingWindowSize,
+            @Min(1) @DefaultValue("5") int minimumNumberOfCalls,
+            @NotNull @DefaultValue("30s") Duration waitInOpenState,
+            @Min(1) @DefaultValue("2") int permittedCallsInHalfOpenState,
+            @DefaultValue("80") float slowCallRateThreshold,
+            @NotNull @DefaultValue("60s") Duration slowCallDuration) {
+    }
+
+    /**
+     * This pod's share of the Bedrock quota, per model (0: unpaced). With N pods sharing an account quota Q, set
+     * about Q/N; the adaptive rate then trims each pod's share when Bedrock throttles (docs/reliability.md).
+     */
+    public record Pacing(
+            @Min(0) @DefaultValue("0") double requestsPerMinute,
+            @Min(0) @DefaultValue("0") double tokensPerMinute,
+            @DefaultValue("0.1") double minimumFraction,
+            @DefaultValue("0.02") double increase,
+            @DefaultValue("0.7") double decrease,
+            @NotNull @DefaultValue("1s") Duration burst) {
+    }
+
+    /** When every model is unavailable the document waits on the queue: the delay doubles per parking, capped. */
+    public record Parking(
+            @NotNull @DefaultValue("30s") Duration initialDelay,
+            @NotNull @DefaultValue("15m") Duration maxDelay) {
     }
 
     public record Price(@NotNull BigDecimal inputPerMillion, @NotNull BigDecimal outputPerMillion) {

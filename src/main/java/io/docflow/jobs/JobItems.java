@@ -180,6 +180,18 @@ public class JobItems {
         return values;
     }
 
+    /**
+     * Update for a parked job: back to QUEUED and unclaimed, so the message that brings it back (a new one, sent with
+     * a delay) can claim it again.
+     */
+    public Map<String, AttributeValueUpdate> parked(String reason) {
+        return Map.of(STATUS, put(s(JobStatus.QUEUED.name())),
+                CLAIMED_BY, AttributeValueUpdate.builder().action(AttributeAction.DELETE).build(),
+                "parkedReason", put(s(reason == null ? "models unavailable" : reason)),
+                "parkings", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(AttributeValue.fromN("1")).build(),
+                "updatedAt", put(s(clock.instant().toString())));
+    }
+
     public Map<String, AttributeValueUpdate> announced() {
         return Map.of(ANNOUNCED, put(AttributeValue.fromBool(true)));
     }

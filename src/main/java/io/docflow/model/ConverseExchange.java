@@ -43,6 +43,8 @@ public class ConverseExchange {
                 .temperature((float) models.temperature())
                 .build());
         exchange.setVariable("modelRequest", request);
+        exchange.setVariable(ModelCalls.ATTEMPTS, 0);
+        exchange.setVariable(ModelCalls.FALLBACK, false);
         exchange.setProperty(STARTED_AT, System.nanoTime());
     }
 
@@ -57,6 +59,8 @@ public class ConverseExchange {
                 stopReason == null ? null : stopReason.toString(),
                 usage == null || usage.inputTokens() == null ? 0 : usage.inputTokens(),
                 usage == null || usage.outputTokens() == null ? 0 : usage.outputTokens(),
-                (System.nanoTime() - started) / 1_000_000, request.chunkIndex());
+                (System.nanoTime() - started) / 1_000_000, request.chunkIndex(),
+                exchange.getVariable(ModelCalls.ATTEMPTS, 1, Integer.class),
+                exchange.getVariable(ModelCalls.FALLBACK, false, Boolean.class));
     }
 }

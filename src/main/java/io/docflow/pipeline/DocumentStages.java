@@ -113,8 +113,8 @@ public class DocumentStages {
         return errors.isEmpty();
     }
 
-    /** The repair call's answer: valid fields complete the job, anything else sends it to review. */
-    public void repairAnswered(DocumentJob job, ModelReply reply) {
+    /** A repair call's answer; true when it made the fields valid (they then replace the merged ones). */
+    public boolean repairAnswered(DocumentJob job, ModelReply reply) {
         job.modelCalled(reply);
         job.repaired(true);
         try {
@@ -123,19 +123,25 @@ public class DocumentStages {
             if (errors.isEmpty()) {
                 job.fields((ObjectNode) repaired);
                 job.validationErrors(List.of());
-                return;
+                return true;
             }
             job.validationErrors(errors);
         } catch (BadModelOutputException e) {
             job.validationErrors(concat(job.validationErrors(), "repair reply: " + e.getMessage()));
         }
-        job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
-                "Extracted fields stayed invalid after one repair call: " + String.join("; ", job.validationErrors()));
+        return false;
     }
 
-    public void completeUnlessReviewNeeded(DocumentJob job) {
-        if (job.status() == io.docflow.jobs.JobStatus.PROCESSING) {
+    /** COMPLETED, or NEEDS_REVIEW with the validation errors kept when the fields stayed invalid. */
+    public void finish(DocumentJob job) {
+        if (job.status() != io.docflow.jobs.JobStatus.PROCESSING) {
+            return;
+        }
+        if (job.validationErrors().isEmpty()) {
             job.completed();
+        } else {
+            job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
+                    "Extracted fields stayed invalid after repair: " + String.join("; ", job.validationErrors()));
         }
     }
 

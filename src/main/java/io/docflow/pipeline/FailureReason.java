@@ -9,7 +9,7 @@ public enum FailureReason {
     /** The parser failed on the file: broken or truncated. */
     CORRUPT_DOCUMENT,
     /** The file is password-protected. */
-    ENCRYPTED_DOCUMENT,
+    ENCRYPTED,
     /** Larger than docflow.extract.max-document-bytes. */
     TOO_LARGE,
     /** The object named by the event no longer exists. */
@@ -17,5 +17,7 @@ public enum FailureReason {
     /** The model's answers could not be read or validated, even after repair. */
     INVALID_MODEL_OUTPUT,
     /** The model rejected the request for good (validation, access, unknown model). */
-    MODEL_REJECTED
+    MODEL_REJECTED,
+    /** The message kept failing until SQS moved it to the dead-letter queue (maxReceiveCount receives). */
+    POISON_MESSAGE
 }

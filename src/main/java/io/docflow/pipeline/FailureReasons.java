@@ -15,7 +15,13 @@ final class FailureReasons {
             return failed.reason();
         }
         if (exception instanceof DocumentExtractionException extraction) {
-            return FailureReason.valueOf(extraction.failure().name());
+            return switch (extraction.failure()) {
+                case ENCRYPTED_DOCUMENT -> FailureReason.ENCRYPTED;
+                case UNSUPPORTED_TYPE -> FailureReason.UNSUPPORTED_TYPE;
+                case TOO_LARGE -> FailureReason.TOO_LARGE;
+                case NO_TEXT -> FailureReason.NO_TEXT;
+                case CORRUPT_DOCUMENT, READ_FAILED -> FailureReason.CORRUPT_DOCUMENT;
+            };
         }
         if (exception instanceof NoSuchKeyException) {
             return FailureReason.SOURCE_NOT_FOUND;

@@ -128,11 +128,13 @@ public class ResultDocuments {
             c.put("outputTokens", call.outputTokens());
             c.put("latencyMs", call.latencyMs());
             c.put("stopReason", call.stopReason());
+            c.put("attempts", call.attempts());
+            c.put("fallback", call.fallback());
             input += call.inputTokens();
             output += call.outputTokens();
         }
         models.set("modelsUsed", mapper.valueToTree(job.modelCalls().stream().map(ModelReply::modelId).distinct().toList()));
-        models.put("fallbackUsed", false);
+        models.put("fallbackUsed", job.modelCalls().stream().anyMatch(ModelReply::fallback));
         ObjectNode usage = result.putObject("usage");
         usage.put("inputTokens", input);
         usage.put("outputTokens", output);

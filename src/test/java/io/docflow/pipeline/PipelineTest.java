@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
         "docflow.extract.chunk-overlap-tokens=100"})
 class PipelineTest {
 
-    static final String EXTRACTION_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    static final String EXTRACTION_MODEL = "anthropic.claude-3-sonnet-20240229-v1:0";
+    static final String FALLBACK_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired DocflowProperties config;
@@ -272,9 +273,10 @@ class PipelineTest {
     }
 
     @Test
-    void modelOutputInvalidTwiceEndsInNeedsReview() {
+    void modelOutputInvalidAfterRepairAndFallbackEndsInNeedsReview() {
         var bedrock = LocalAwsInitializer.sharedServices().bedrock();
         bedrock.faults().inject(EXTRACTION_MODEL, Fault.MISSING_FIELDS, 2);
+        bedrock.faults().inject(FALLBACK_MODEL, Fault.MISSING_FIELDS, 1);
         try {
             String jobId = put("review/hard-to-read.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-REVIEW-1", "42.00")));
 
@@ -284,7 +286,8 @@ class PipelineTest {
             JsonNode result = result(jobId);
             assertThat(result.at("/validation/repaired").asBoolean()).isTrue();
             assertThat(result.at("/validation/errors").toString()).contains("invoiceNumber");
-            assertThat(result.at("/models/calls").findValuesAsText("task")).containsExactly("CLASSIFY", "EXTRACT", "REPAIR");
+            assertThat(result.at("/models/calls").findValuesAsText("task")).containsExactly("CLASSIFY", "EXTRACT", "REPAIR", "REPAIR");
+            assertThat(result.at("/models/calls").findValuesAsText("modelId")).last().isEqualTo(FALLBACK_MODEL);
         } finally {
             bedrock.faults().clear();
         }
