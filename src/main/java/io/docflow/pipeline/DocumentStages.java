@@ -37,10 +37,11 @@ public class DocumentStages {
     private final FieldMerger merger;
     private final SchemaValidator validator;
     private final DocumentClassCatalog catalog;
+    private final long maxDocumentBytes;
 
     public DocumentStages(TextExtractor extractor, TextChunker chunker, ClassificationReader classifications,
                           JsonReplyReader json, FieldMerger merger, SchemaValidator validator,
-                          DocumentClassCatalog catalog) {
+                          DocumentClassCatalog catalog, io.docflow.extract.ExtractionSettings settings) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.classifications = classifications;
@@ -48,6 +49,7 @@ public class DocumentStages {
         this.merger = merger;
         this.validator = validator;
         this.catalog = catalog;
+        this.maxDocumentBytes = settings.maxDocumentBytes().toBytes();
     }
 
     public DocumentJob begin(String jobId, io.docflow.ingest.SourceObject source) {
@@ -57,6 +59,20 @@ public class DocumentStages {
     /** Records why the document failed, with the reason code the exception carries. */
     public void failed(DocumentJob job, Exception exception) {
         job.failed(FailureReasons.of(exception).name(), exception.getMessage());
+    }
+
+    public void poisoned(DocumentJob job, Exception exception) {
+        job.failed(FailureReason.POISON_MESSAGE.name(), "Failed on every one of its receives; moved to the dead-letter "
+                + "queue. Last error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage());
+    }
+
+    /** Refuses an object larger than docflow.extract.max-document-bytes before downloading it. */
+    public void checkSize(DocumentJob job) {
+        long limit = maxDocumentBytes;
+        if (job.source().size() > limit) {
+            throw new DocumentFailedException(FailureReason.TOO_LARGE, job.source().uri() + " has "
+                    + job.source().size() + " bytes, more than docflow.extract.max-document-bytes (" + limit + ")");
+        }
     }
 
     public void reviewNeeded(DocumentJob job, Exception exception) {

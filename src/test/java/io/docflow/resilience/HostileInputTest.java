@@ -1,0 +1,146 @@
+package io.docflow.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.docflow.config.DocflowProperties;
+import io.docflow.ingest.SourceObject;
+import io.docflow.jobs.JobItems;
+import io.docflow.local.DocflowTest;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.TestPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Each hostile or broken input ends in its own specific outcome, while a good document next to it completes. */
+@DocflowTest
+@TestPropertySource(properties = "docflow.extract.max-document-bytes=64KB")
+class HostileInputTest {
+
+    @Autowired DocflowProperties config;
+    @Autowired S3Client s3;
+    @Autowired SqsClient sqs;
+    @Autowired DynamoDbClient dynamoDb;
+    @Autowired TestRestTemplate http;
+
+    @Test
+    void eachBadInputGetsItsOwnReasonAndAGoodDocumentStillCompletes() {
+        String tooLarge = put("hostile/huge.txt", new byte[70 * 1024]);
+        String encrypted = put("hostile/locked.pdf", encryptedPdf());
+        String empty = put("hostile/empty.pdf", new byte[0]);
+        String pdfNamedTxt = put("hostile/really-a-pdf.txt", pdf("INVOICE", "Invoice Number: WRONG-EXT-1", "Total: $3.00"));
+        String good = put("hostile/fine.txt", "INVOICE\nInvoice Number: GOOD-1\nTotal: $1.00\n".getBytes());
+
+        assertThat(awaitFinal(tooLarge)).satisfies(job -> assertReason(job, "FAILED", "TOO_LARGE"));
+        assertThat(awaitFinal(encrypted)).satisfies(job -> assertReason(job, "FAILED", "ENCRYPTED"));
+        assertThat(awaitFinal(empty)).satisfies(job -> assertReason(job, "FAILED", "NO_TEXT"));
+        assertThat(awaitFinal(pdfNamedTxt).get("status").s()).isEqualTo("COMPLETED");
+        assertThat(awaitFinal(good).get("status").s()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anEventForADeletedObjectFailsWithSourceNotFound() {
+        String key = "hostile/deleted-before-processing.pdf";
+        String ingest = sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(ingest).messageBody("""
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                 "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":10,"eTag":"gone"}}}]}
+                """.formatted(config.buckets().input(), key)));
+
+        String jobId = JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, 10, "gone", null, null, "t"));
+        assertThat(awaitFinal(jobId)).satisfies(job -> assertReason(job, "FAILED", "SOURCE_NOT_FOUND"));
+    }
+
+    @Test
+    void aRedriveMovesDeadLettersBackAndTheirDocumentsAreProcessed() {
+        String key = "hostile/redriven.txt";
+        byte[] content = "INVOICE\nInvoice Number: REDRIVE-1\nTotal: $9.00\n".getBytes();
+        String dlq = sqs.getQueueUrl(b -> b.queueName(config.queues().ingestDlq())).queueUrl();
+        // put the object where S3 does not announce it, then park its announcement in the DLQ by hand
+        String bucket = "hostile-quiet-bucket";
+        s3.createBucket(b -> b.bucket(bucket));
+        String eTag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
+        sqs.sendMessage(b -> b.queueUrl(dlq).messageBody("""
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                 "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":%d,"eTag":%s}}}]}
+                """.formatted(bucket, key, content.length, eTag)));
+
+        var outcome = http.postForEntity("/api/v1/admin/dlq/redrive?max=10", null, Map.class);
+
+        assertThat(outcome.getStatusCode().value()).isEqualTo(200);
+        assertThat((Integer) outcome.getBody().get("moved")).isGreaterThanOrEqualTo(1);
+        String jobId = JobItems.jobIdFor(new SourceObject(bucket, key, content.length, eTag, null, null, "t"));
+        assertThat(awaitFinal(jobId).get("status").s()).isEqualTo("COMPLETED");
+    }
+
+    private static void assertReason(Map<String, AttributeValue> job, String status, String reason) {
+        assertThat(job.get("status").s()).as("%s", job).isEqualTo(status);
+        assertThat(job.get("reason").s()).isEqualTo(reason);
+    }
+
+    private String put(String key, byte[] content) {
+        String eTag = s3.putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(content)).eTag();
+        return JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, content.length, eTag, null, null, "t"));
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String jobId) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> dynamoDb.getItem(b -> b.tableName(config.jobs().table())
+                        .key(Map.of("jobId", AttributeValue.fromS(jobId))).consistentRead(true)).item(),
+                item -> item != null && item.containsKey("announced")
+                        && List.of("COMPLETED", "NEEDS_REVIEW", "FAILED").contains(item.get("status").s()));
+    }
+
+    private static byte[] encryptedPdf() {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] pdf(String... lines) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                content.setLeading(12);
+                content.newLineAtOffset(40, 740);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLine();
+                }
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
