@@ -73,6 +73,10 @@ class QuotaPacingTest {
 
         CallCounts counts = bedrock.counters(MODEL);
         double callsPerMinute = counts.succeeded() / minutes;
+        org.slf4j.LoggerFactory.getLogger(QuotaPacingTest.class).info(
+                "Pacing at quota {} RPM: {} calls, {} throttled ({}%), {} successful calls per minute",
+                QUOTA_RPM, counts.calls(), counts.throttled(),
+                String.format("%.1f", 100.0 * counts.throttled() / counts.calls()), String.format("%.0f", callsPerMinute));
         assertThat(counts.succeeded()).isEqualTo(2L * keys.size());
         assertThat((double) counts.throttled() / counts.calls()).as("throttled fraction of %s", counts).isLessThan(0.10);
         assertThat(callsPerMinute).as("model calls per minute").isBetween(0.5 * QUOTA_RPM, 1.2 * QUOTA_RPM);
