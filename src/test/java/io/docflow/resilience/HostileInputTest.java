@@ -33,7 +33,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Each hostile or broken input ends in its own specific outcome, while a good document next to it completes. */
 @DocflowTest
-@TestPropertySource(properties = "docflow.extract.max-document-bytes=64KB")
+@TestPropertySource(properties = {
+        // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
+        "docflow.buckets.input=hostile-input", "docflow.queues.ingest=hostile-ingest", "docflow.queues.ingest-dlq=hostile-ingest-dlq",
+        "docflow.extract.max-document-bytes=64KB"})
 class HostileInputTest {
 
     @Autowired DocflowProperties config;
