@@ -17,6 +17,8 @@ public enum ExtractionFailure {
 
     /** The spooled copy of the document could not be read: a local I/O problem, not the document's fault. */
     READ_FAILED,
+    /** The parser ran longer than docflow.extract.parse-timeout. */
+    PARSE_TIMEOUT,
 
     /**
      * The document parsed but holds no text, e.g. a scan or an image. {@link TextExtractor} never throws this;

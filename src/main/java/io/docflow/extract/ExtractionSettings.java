@@ -1,5 +1,6 @@
 package io.docflow.extract;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,13 +14,15 @@ import org.springframework.util.unit.DataSize;
  * @param chunkMaxTokens     estimated tokens per chunk, at most
  * @param chunkOverlapTokens estimated tokens that consecutive chunks share; below {@code chunkMaxTokens}
  * @param maxChunks          chunks past this many are reported as skipped, never silently dropped
+ * @param parseTimeout       a parse running longer fails the document ({@code PARSE_TIMEOUT})
  */
 public record ExtractionSettings(
         @DefaultValue("100MB") DataSize maxDocumentBytes,
         @DefaultValue("2000000") int maxCharacters,
         @DefaultValue("2000") int chunkMaxTokens,
         @DefaultValue("200") int chunkOverlapTokens,
-        @DefaultValue("500") int maxChunks) {
+        @DefaultValue("500") int maxChunks,
+        @DefaultValue("120s") Duration parseTimeout) {
 
     public ExtractionSettings {
         Objects.requireNonNull(maxDocumentBytes, "docflow.extract.max-document-bytes must be set");
@@ -28,6 +31,7 @@ public record ExtractionSettings(
         requireAtLeast(1, chunkMaxTokens, "chunk-max-tokens");
         requireAtLeast(0, chunkOverlapTokens, "chunk-overlap-tokens");
         requireAtLeast(1, maxChunks, "max-chunks");
+        Objects.requireNonNull(parseTimeout, "docflow.extract.parse-timeout must be set");
         if (chunkOverlapTokens >= chunkMaxTokens) {
             throw new IllegalArgumentException("docflow.extract.chunk-overlap-tokens (" + chunkOverlapTokens
                     + ") must be below docflow.extract.chunk-max-tokens (" + chunkMaxTokens + ")");
@@ -35,19 +39,23 @@ public record ExtractionSettings(
     }
 
     public static ExtractionSettings defaults() {
-        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500);
+        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500, Duration.ofSeconds(120));
     }
 
     public ExtractionSettings withMaxDocumentBytes(DataSize value) {
-        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks);
+        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout);
     }
 
     public ExtractionSettings withMaxCharacters(int value) {
-        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks);
+        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout);
     }
 
     public ExtractionSettings withChunking(int maxTokens, int overlapTokens, int chunks) {
-        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks);
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout);
+    }
+
+    public ExtractionSettings withParseTimeout(Duration value) {
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, value);
     }
 
     private static void requireAtLeast(long minimum, long value, String key) {

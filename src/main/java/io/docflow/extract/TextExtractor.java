@@ -35,10 +35,21 @@ public class TextExtractor {
     private final LanguageGuesser languages = new LanguageGuesser();
     private final long maxDocumentBytes;
     private final int maxCharacters;
+    private final java.time.Duration parseTimeout;
+    /**
+     * Parses run on their own threads so a parse that never ends (a pathological file) can be abandoned after the
+     * timeout; Tika's parsers may ignore the interrupt, so such a thread can linger until its parse ends.
+     */
+    private final java.util.concurrent.ExecutorService parsing = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "docflow-parse");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TextExtractor(ExtractionSettings settings) {
         this.maxDocumentBytes = settings.maxDocumentBytes().toBytes();
         this.maxCharacters = settings.maxCharacters();
+        this.parseTimeout = settings.parseTimeout();
     }
 
     /**
@@ -77,11 +88,45 @@ public class TextExtractor {
         }
     }
 
+    private void parseWithTimeout(TikaInputStream in, WriteOutContentHandler text, Metadata metadata, String description)
+            throws IOException, TikaException, SAXException {
+        var parse = parsing.submit(() -> {
+            parser.parse(in, new BodyContentHandler(text), metadata, parseContext());
+            return null;
+        });
+        try {
+            parse.get(parseTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            parse.cancel(true);
+            throw new DocumentExtractionException(ExtractionFailure.PARSE_TIMEOUT, "Parsing " + description
+                    + " took longer than docflow.extract.parse-timeout (" + parseTimeout + ")");
+        } catch (InterruptedException e) {
+            parse.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while parsing " + description, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof TikaException tika) {
+                throw tika;
+            }
+            if (cause instanceof SAXException sax) {
+                throw sax;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new TikaException("Parser failed on " + description, cause);
+        }
+    }
+
     /** Returns whether the text was cut at the character limit. */
     private boolean parse(TikaInputStream in, WriteOutContentHandler text, Metadata metadata, MediaType type,
                           String description) throws IOException {
         try {
-            parser.parse(in, new BodyContentHandler(text), metadata, parseContext());
+            parseWithTimeout(in, text, metadata, description);
             return false;
         } catch (EncryptedDocumentException e) {
             throw new DocumentExtractionException(ExtractionFailure.ENCRYPTED_DOCUMENT,

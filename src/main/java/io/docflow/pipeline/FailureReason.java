@@ -10,6 +10,8 @@ public enum FailureReason {
     CORRUPT_DOCUMENT,
     /** The file is password-protected. */
     ENCRYPTED,
+    /** The parser ran longer than docflow.extract.parse-timeout. */
+    PARSE_TIMEOUT,
     /** Larger than docflow.extract.max-document-bytes. */
     TOO_LARGE,
     /** The object named by the event no longer exists. */

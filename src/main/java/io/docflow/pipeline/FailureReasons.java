@@ -20,6 +20,7 @@ final class FailureReasons {
                 case UNSUPPORTED_TYPE -> FailureReason.UNSUPPORTED_TYPE;
                 case TOO_LARGE -> FailureReason.TOO_LARGE;
                 case NO_TEXT -> FailureReason.NO_TEXT;
+                case PARSE_TIMEOUT -> FailureReason.PARSE_TIMEOUT;
                 case CORRUPT_DOCUMENT, READ_FAILED -> FailureReason.CORRUPT_DOCUMENT;
             };
         }

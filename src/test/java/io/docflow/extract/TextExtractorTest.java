@@ -249,6 +249,18 @@ class TextExtractorTest {
     }
 
     @Test
+    void aParseLongerThanTheTimeoutFailsTheDocument(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        TextExtractor impatient = new TextExtractor(ExtractionSettings.defaults().withParseTimeout(java.time.Duration.ofNanos(1)));
+        Path pdf = PdfFixtures.pdf(dir.resolve("slow.pdf"), "Slow", "Someone",
+                java.util.Collections.nCopies(40, "A page of text that takes a moment to parse."));
+
+        assertThatThrownBy(() -> impatient.extract(pdf, "slow.pdf"))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.PARSE_TIMEOUT))
+                .hasMessageContaining("docflow.extract.parse-timeout");
+    }
+
+    @Test
     void textPastTheCharacterLimitIsTruncatedAndSaysSo() throws IOException {
         TextExtractor limited = new TextExtractor(ExtractionSettings.defaults().withMaxCharacters(1000));
         Path txt = write("long.txt", "All work and no play makes a dull report. ".repeat(100));
