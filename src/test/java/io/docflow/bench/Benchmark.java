@@ -37,7 +37,9 @@ public final class Benchmark {
         DEFAULTS.put("model", "anthropic.claude-3-haiku-20240307-v1:0");
         DEFAULTS.put("docflow-xmx", "512m");
         DEFAULTS.put("baseline-xmx", "512m");
-        DEFAULTS.put("warmup", "20");
+        DEFAULTS.put("warmup", "100");
+        // notification: S3 notifications only; both: also EventBridge, as local mode wires it (a duplicate per object)
+        DEFAULTS.put("s3-events", "notification");
         DEFAULTS.put("mix", "txt=50,pdf=30,docx=20");
         // quota utilization: demand far above a 1,200 RPM quota, 300 ms model
         DEFAULTS.put("quota.rpm", "1200");
@@ -51,7 +53,7 @@ public final class Benchmark {
         DEFAULTS.put("concurrency.latency-ms", "500");
         DEFAULTS.put("concurrency.n", "32");
         DEFAULTS.put("concurrency.docs-1", "60");
-        DEFAULTS.put("concurrency.docs-n", "640");
+        DEFAULTS.put("concurrency.docs-n", "1500");
         DEFAULTS.put("concurrency.baseline-docs", "60");
         // overhead: model at 0 ms, one 1-page PDF at a time
         DEFAULTS.put("overhead.docs", "100");
@@ -87,7 +89,7 @@ public final class Benchmark {
         this.aws = aws;
         this.clients = new LocalClients(aws);
         this.out = Path.of(options.get("out"));
-        this.runner = new Runner(aws, clients, out, docflowJvm());
+        this.runner = new Runner(aws, clients, out, docflowJvm()).bothEventPaths(bothEventPaths());
     }
 
     public static void main(String[] args) {
@@ -306,7 +308,7 @@ public final class Benchmark {
             }
             repeat("startup-" + variant.trim(), "Start-up (" + variant.trim() + "): JVM start to readiness UP, docflow -Xmx"
                     + options.get("docflow-xmx") + " " + String.join(" ", jvm), run -> {
-                Runner startupRunner = new Runner(aws, clients, out, jvm);
+                Runner startupRunner = new Runner(aws, clients, out, jvm).bothEventPaths(bothEventPaths());
                 Measurement m = startupRunner.docflow(new Runner.DocflowRun("start-" + variant.trim() + "-r" + run + "-" + stamp(),
                         "startup " + variant.trim() + " run " + run, 1, settings, List.of(),
                         Corpus.singlePage("first", 1, Corpus.mix("pdf"), run), false, () -> { }, 0, timeout()));
@@ -389,6 +391,14 @@ public final class Benchmark {
             }
         });
         return settings;
+    }
+
+    private boolean bothEventPaths() {
+        return switch (options.get("s3-events")) {
+            case "notification" -> false;
+            case "both" -> true;
+            default -> throw new IllegalArgumentException("--s3-events is notification or both");
+        };
     }
 
     private List<Corpus.Document> warmup() {

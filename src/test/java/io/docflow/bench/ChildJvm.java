@@ -129,6 +129,18 @@ final class ChildJvm implements AutoCloseable {
         return -1;
     }
 
+    /** CPU time (user + system) the process has used so far in ms, or -1 once it is gone. */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, utime field 14 and stime field 15 (1-based, clock ticks)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Heap figures from the GC log: the most used before a collection, and the most still used after one. */
     HeapPeaks heapPeaks() {
         long before = 0;

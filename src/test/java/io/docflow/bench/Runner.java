@@ -28,6 +28,10 @@ import io.docflow.local.bedrock.LocalBedrock;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,12 +46,26 @@ final class Runner {
     private final LocalClients clients;
     private final Path outDir;
     private final List<String> docflowJvmOptions;
+    /** Uploads go through the Apache HTTP client: the URL-connection client of LocalClients drops pooled connections. */
+    private final S3Client uploads;
+    private final DynamoDbClient dynamoDb;
+    private boolean bothEventPaths;
 
     Runner(LocalAws aws, LocalClients clients, Path outDir, List<String> docflowJvmOptions) {
         this.aws = aws;
         this.clients = clients;
         this.outDir = outDir;
         this.docflowJvmOptions = docflowJvmOptions;
+        this.uploads = S3Client.builder().region(Region.of(LocalAws.REGION)).endpointOverride(aws.s3Endpoint())
+                .forcePathStyle(true).httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build();
+        this.dynamoDb = DynamoDbClient.builder().region(Region.of(LocalAws.REGION)).endpointOverride(aws.dynamoDbEndpoint())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16)).build();
+    }
+
+    /** Whether each object reaches the ingest queue twice (S3 notification and EventBridge), as in local mode. */
+    Runner bothEventPaths(boolean both) {
+        this.bothEventPaths = both;
+        return this;
     }
 
     LocalBedrock bedrock() {
@@ -71,6 +89,11 @@ final class Runner {
         settings.putAll(run.settings());
         DocflowProperties config = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("docflow", DocflowProperties.class);
         new LocalProvisioner(aws, clients).provision(config);
+        if (!bothEventPaths) {
+            // one announcement per object, as a deployment that uses either S3 notifications or EventBridge gets;
+            // local provisioning wires both to the ingest queue to exercise de-duplication
+            clients.eventBridge().disableRule(b -> b.name(LocalProvisioner.OBJECT_CREATED_RULE + "-" + config.buckets().input()));
+        }
 
         LocalBedrock bedrock = aws.bedrock();
         bedrock.reset();
@@ -88,6 +111,8 @@ final class Runner {
             run.configureModel().run();
             bedrock.resetCounters();
             Map<String, double[]> timersBefore = stageTimers(processes);
+            long docflowCpuBefore = processes.stream().mapToLong(p -> p.jvm().cpuMillis()).sum();
+            long harnessCpuBefore = harnessCpuMillis();
 
             List<String> keys = keys(run.corpus());
             Map<String, long[]> uploaded = new ConcurrentHashMap<>();
@@ -112,6 +137,8 @@ final class Runner {
             }
             CallCounts counts = bedrock.counters(LocalBedrock.ALL_MODELS);
             Map<String, double[]> timersAfter = stageTimers(processes);
+            long docflowCpu = processes.stream().mapToLong(p -> p.jvm().cpuMillis()).sum() - docflowCpuBefore;
+            long harnessCpu = harnessCpuMillis() - harnessCpuBefore;
             Measurement m = new Measurement("docflow");
             m.details.put("finishedInTime", finished);
             m.details.put("settings", settings);
@@ -119,6 +146,9 @@ final class Runner {
             describeDocflow(m, run, completions, uploaded, startMillis, counts, sampler, config);
             m.put(Measurement.READY, processes.stream().mapToLong(DocflowProcess::readyMillis).max().orElse(-1));
             stageMeans(m, timersBefore, timersAfter);
+            m.put("docflow CPU ms per document", (double) docflowCpu / run.corpus().size());
+            m.put("docflow CPU % of the machine", 100.0 * docflowCpu / (m.get(Measurement.WALL) * 1000 * Runtime.getRuntime().availableProcessors()));
+            m.put("harness CPU % of the machine (local AWS)", 100.0 * harnessCpu / (m.get(Measurement.WALL) * 1000 * Runtime.getRuntime().availableProcessors()));
             memory(m, jvms, sampler.peakRss());
             m.details.put("timeline", sampler.timeline());
             return m;
@@ -237,7 +267,7 @@ final class Runner {
         doc.put("status", completion.status());
         doc.put("reason", completion.reason());
         doc.put("announcedAt", completion.receivedAtMillis());
-        Map<String, AttributeValue> item = clients.dynamoDb().getItem(b -> b.tableName(config.jobs().table())
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(config.jobs().table())
                 .key(Map.of("jobId", AttributeValue.fromS(completion.jobId()))).consistentRead(true)).item();
         if (item != null && item.containsKey("finishedAt")) {
             doc.put("registeredAt", Instant.parse(item.get("createdAt").s()).toEpochMilli());
@@ -253,7 +283,7 @@ final class Runner {
             doc.put("stageMillis", stageMillis);
         }
         try {
-            JsonNode result = JSON.readTree(clients.s3().getObjectAsBytes(b -> b.bucket(config.buckets().results())
+            JsonNode result = JSON.readTree(uploads.getObjectAsBytes(b -> b.bucket(config.buckets().results())
                     .key("results/" + completion.jobId() + ".json")).asByteArray());
             List<Long> latencies = new ArrayList<>();
             List<Integer> attempts = new ArrayList<>();
@@ -272,6 +302,10 @@ final class Runner {
             doc.put("resultError", e.toString());
         }
         return doc;
+    }
+
+    private static long harnessCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
     }
 
     private static final List<String> TIMED_STAGES = List.of("store-result", "announce", "call-model");
@@ -329,7 +363,7 @@ final class Runner {
                 futures.add(pool.submit(() -> {
                     long start = System.currentTimeMillis();
                     RequestBody body = d.bytes() != null ? RequestBody.fromBytes(d.bytes()) : RequestBody.fromFile(d.file());
-                    clients.s3().putObject(b -> b.bucket(bucket).key(d.key()), body);
+                    uploads.putObject(b -> b.bucket(bucket).key(d.key()), body);
                     uploaded.put(d.key(), new long[] {start, System.currentTimeMillis()});
                 }));
             }
