@@ -44,6 +44,26 @@ public class DocumentJob {
         this.source = source;
     }
 
+    /** The stored outcome of a finished job, enough to announce it again. */
+    public static DocumentJob finished(String jobId, SourceObject source, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        DocumentJob job = new DocumentJob(jobId, source);
+        var documentClass = item.get("documentClass");
+        if (documentClass != null) {
+            var confidence = item.get("confidence");
+            job.classification(new Classification(documentClass.s(), confidence == null ? 0 : Double.parseDouble(confidence.n()),
+                    "", documentClass.s()));
+        }
+        JobStatus status = JobStatus.valueOf(item.get(JobItems.STATUS).s());
+        var reason = item.get("reason");
+        var error = item.get("error");
+        switch (status) {
+            case COMPLETED -> job.completed();
+            case NEEDS_REVIEW -> job.needsReview(reason == null ? null : reason.s(), error == null ? null : error.s());
+            default -> job.failed(reason == null ? null : reason.s(), error == null ? null : error.s());
+        }
+        return job;
+    }
+
     public String jobId() {
         return jobId;
     }

@@ -115,6 +115,18 @@ public class JobItems {
                 && !JobStatus.valueOf(item.get(STATUS).s()).isFinal();
     }
 
+    /**
+     * Whether the job in {@code item} reached its final status through the ingest message {@code messageId} but its
+     * announcement was not recorded (the process failed in between): the redelivered message announces it.
+     */
+    public boolean announcementPendingFor(Map<String, AttributeValue> item, String messageId) {
+        if (item == null || item.isEmpty() || item.containsKey(ANNOUNCED)) {
+            return false;
+        }
+        AttributeValue claimedBy = item.get(CLAIMED_BY);
+        return claimedBy != null && claimedBy.s().equals(messageId) && JobStatus.valueOf(item.get(STATUS).s()).isFinal();
+    }
+
     /** Update to PROCESSING, allowed from QUEUED or (a resumed job) PROCESSING. */
     public Map<String, AttributeValueUpdate> processing() {
         return Map.of(STATUS, put(s(JobStatus.PROCESSING.name())),

@@ -246,6 +246,30 @@ class PipelineTest {
     }
 
     @Test
+    void aJobFinishedButNeverAnnouncedIsAnnouncedWhenItsMessageComesBack() {
+        String key = "crashed-before-announcing/invoice.pdf";
+        SourceObject source = new SourceObject(config.buckets().input(), key, 100, "e-unannounced", null, null, "test");
+        String jobId = JobItems.jobIdFor(source);
+        String ingestUrl = sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl();
+        // the redelivery of the message that finished the job: it arrives after the job item below is in place
+        String messageId = sqs.sendMessage(b -> b.queueUrl(ingestUrl).delaySeconds(2).messageBody("""
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                 "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":100,"eTag":"e-unannounced"}}}]}
+                """.formatted(config.buckets().input(), key))).messageId();
+        dynamoDb.putItem(b -> b.tableName(config.jobs().table()).item(Map.of(
+                "jobId", AttributeValue.fromS(jobId), "sourceKey", AttributeValue.fromS(source.sourceKey()),
+                "status", AttributeValue.fromS("COMPLETED"), "documentClass", AttributeValue.fromS("invoice"),
+                "confidence", AttributeValue.fromN("0.9"), "claimedBy", AttributeValue.fromS(messageId),
+                "bucket", AttributeValue.fromS(source.bucket()), "key", AttributeValue.fromS(key))));
+
+        JsonNode announcement = awaitAnnouncement(jobId);
+
+        assertThat(announcement.at("/MessageAttributes/status/Value").asText()).isEqualTo("COMPLETED");
+        assertThat(announcement.at("/MessageAttributes/documentClass/Value").asText()).isEqualTo("invoice");
+        assertThat(awaitFinal(jobId).get("announced").bool()).isTrue();
+    }
+
+    @Test
     void anImageOnlyFileFailsWithNoText() {
         String jobId = put("scans/scan-001.png", Fixtures.png());
 
