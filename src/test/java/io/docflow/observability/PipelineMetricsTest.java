@@ -39,8 +39,8 @@ class PipelineMetricsTest {
     void aFinishedJobCountsItsDocumentTokensAndModelCalls() {
         DocumentJob job = new DocumentJob("job-1", new SourceObject("in", "a.pdf", 10, "etag", null, null, "s3-notification"));
         String model = properties.models().classification();
-        job.modelCalled(new ModelReply(ModelTask.CLASSIFY, model, "{}", "end_turn", 100, 20, 250, -1));
-        job.modelCalled(new ModelReply(ModelTask.EXTRACT, model, "{}", "end_turn", 300, 50, 750, 0));
+        job.modelCalled(new ModelReply(ModelTask.CLASSIFY, model, "{}", "end_turn", 100, 20, 250, -1, 1, false));
+        job.modelCalled(new ModelReply(ModelTask.EXTRACT, model, "{}", "end_turn", 300, 50, 750, 0, 1, false));
         job.classification(new Classification("invoice", 0.9, null, "invoice"));
         job.completed();
 
