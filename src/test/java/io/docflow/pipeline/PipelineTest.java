@@ -14,6 +14,7 @@ import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
+import io.docflow.local.TestDocuments;
 import io.docflow.local.LocalAwsInitializer;
 import io.docflow.local.bedrock.Fault;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,29 @@ class PipelineTest {
     @Autowired SnsClient sns;
     @Autowired EventBridgeClient eventBridge;
     @Autowired DynamoDbClient dynamoDb;
+
+    private TestDocuments documents;
+
+    @BeforeEach
+    void documents() {
+        documents = new TestDocuments(config, s3, dynamoDb);
+    }
+
+    private String put(String key, byte[] content) {
+        return documents.put(key, content);
+    }
+
+    private String put(String bucket, String key, byte[] content) {
+        return documents.put(bucket, key, content);
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String jobId) {
+        return documents.awaitFinal(jobId);
+    }
+
+    private JsonNode result(String jobId) {
+        return documents.result(jobId);
+    }
     @Autowired TestRestTemplate http;
 
     private static boolean subscribed;
@@ -316,32 +340,6 @@ class PipelineTest {
             assertThat(result.at("/models/calls").findValuesAsText("modelId")).last().isEqualTo(FALLBACK_MODEL);
         } finally {
             bedrock.faults().clear();
-        }
-    }
-
-    private String put(String key, byte[] content) {
-        return put(config.buckets().input(), key, content);
-    }
-
-    private String put(String bucket, String key, byte[] content) {
-        String eTag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
-        return JobItems.jobIdFor(new SourceObject(bucket, key, content.length, eTag, null, null, "test"));
-    }
-
-    private Map<String, AttributeValue> awaitFinal(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> dynamoDb.getItem(b -> b.tableName(config.jobs().table())
-                        .key(Map.of("jobId", AttributeValue.fromS(jobId))).consistentRead(true)).item(),
-                item -> item != null && item.containsKey("status")
-                        && List.of("COMPLETED", "NEEDS_REVIEW", "FAILED").contains(item.get("status").s())
-                        && item.containsKey("announced"));
-    }
-
-    private JsonNode result(String jobId) {
-        try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results())
-                    .key("results/" + jobId + ".json")).asUtf8String());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
