@@ -25,6 +25,7 @@ public class SoapWriter {
     public static final String FAULT_ACTION = ACTION_PREFIX + "Fault";
 
     private static final String SOAP = "soap";
+    private static final String PREFIX = "dl";
 
     private final LegacyContract contract;
 
@@ -81,6 +82,7 @@ public class SoapWriter {
         Element envelope = document.createElementNS(ns, SOAP + ":Envelope");
         envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + SOAP, ns);
         envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:wsa", SoapRequestReader.WSA);
+        envelope.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:" + PREFIX, Operation.NAMESPACE);
         document.appendChild(envelope);
         Element header = add(envelope, ns, SOAP + ":Header");
         text(header, SoapRequestReader.WSA, "wsa:MessageID", "urn:uuid:" + UUID.randomUUID());
@@ -98,6 +100,27 @@ public class SoapWriter {
             marshaller.marshal(payload, parent);
         } catch (JAXBException e) {
             throw new IllegalStateException("Cannot write a legacy answer: " + e.getMessage(), e);
+        }
+        usePrefix(parent);
+    }
+
+    /** docflow's elements under the prefix the Envelope declares, instead of the one JAXB made up. */
+    private static void usePrefix(Element element) {
+        if (Operation.NAMESPACE.equals(element.getNamespaceURI())) {
+            element.setPrefix(PREFIX);
+        }
+        var attributes = element.getAttributes();
+        for (int i = attributes.getLength() - 1; i >= 0; i--) {
+            var attribute = attributes.item(i);
+            if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
+                    && Operation.NAMESPACE.equals(attribute.getNodeValue())) {
+                element.removeAttributeNode((org.w3c.dom.Attr) attribute);
+            }
+        }
+        for (var n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                usePrefix(child);
+            }
         }
     }
 
