@@ -73,7 +73,7 @@ public final class SafeXml {
     /** Parses untrusted XML into a namespace-aware DOM. Parser messages never echo the input beyond names. */
     public static Document parse(String xml) throws SAXException {
         try {
-            DocumentBuilder builder = PARSERS.newDocumentBuilder();
+            DocumentBuilder builder = newBuilder();
             builder.setErrorHandler(FAIL_ON_ERRORS);
             // nothing is ever resolved: a reference that got past the DOCTYPE ban would fail here, unread
             builder.setEntityResolver((publicId, systemId) -> {
@@ -91,7 +91,7 @@ public final class SafeXml {
     /** A new, empty document for building messages. */
     public static Document newDocument() {
         try {
-            Document document = PARSERS.newDocumentBuilder().newDocument();
+            Document document = newBuilder().newDocument();
             // no standalone="no" in the XML declaration
             document.setXmlStandalone(true);
             return document;
@@ -130,7 +130,10 @@ public final class SafeXml {
     /** The node as UTF-8 XML text with an XML declaration. */
     public static String serialize(Node node) {
         try {
-            Transformer transformer = TRANSFORMERS.newTransformer();
+            Transformer transformer;
+            synchronized (TRANSFORMERS) {
+                transformer = TRANSFORMERS.newTransformer();
+            }
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             transformer.setOutputProperty(OutputKeys.INDENT, "no");
             StringWriter out = new StringWriter();
@@ -138,6 +141,13 @@ public final class SafeXml {
             return out.toString();
         } catch (TransformerException e) {
             throw new IllegalStateException("Cannot serialize an XML message docflow built: " + e.getMessage(), e);
+        }
+    }
+
+    /** Factories are not guaranteed thread-safe; the builders they make are used by one thread each. */
+    private static DocumentBuilder newBuilder() throws ParserConfigurationException {
+        synchronized (PARSERS) {
+            return PARSERS.newDocumentBuilder();
         }
     }
 

@@ -112,6 +112,23 @@ class LegacyBridgeTest {
     }
 
     @Test
+    void aDocumentDocflowCannotProcessGetsAFailedResultWithTheReason() {
+        String correlationId = "unreadable-" + shortId();
+        String replyQueue = replyQueue();
+        byte[] noise = new byte[4096];
+        new java.util.Random(11).nextBytes(noise);
+        send(Soap.envelope("1.2", replyQueue, Soap.processInline(correlationId, null, "noise.bin", noise)));
+
+        awaitAnswer(replyQueue, a -> a.kind().equals("ProcessDocumentAcknowledgement"));
+        Soap.Answer result = awaitAnswer(replyQueue, a -> a.kind().equals("ProcessDocumentResult"));
+        assertThat(result.isFault()).isFalse();
+        assertThat(result.get("Status")).isEqualTo("FAILED");
+        assertThat(result.get("FailureReason")).isEqualTo("UNSUPPORTED_TYPE");
+        assertThat(result.get("FailureMessage")).isNotBlank();
+        assertThat(result.fields()).isEmpty();
+    }
+
+    @Test
     void getDocumentStatusAnswersBeforeAndAfterCompletion() {
         LocalBedrock bedrock = LocalAwsInitializer.sharedServices().bedrock();
         String correlationId = "status-" + shortId();
