@@ -14,6 +14,8 @@ import io.docflow.legacy.xml.GetDocumentStatus;
 import io.docflow.legacy.xml.InlineDocument;
 import io.docflow.legacy.xml.ProcessDocument;
 import jakarta.xml.bind.JAXBException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,6 +43,7 @@ public class SoapRequestReader {
     /** The schema's CorrelationId type, to pick the id out of a request before it is validated. */
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]{0,127}");
     private static final int MAX_SCHEMA_ERRORS = 3;
+    private static final Logger log = LoggerFactory.getLogger(SoapRequestReader.class);
 
     private final LegacyContract contract;
     private final ReplyQueues replyQueues;
@@ -155,7 +158,7 @@ public class SoapRequestReader {
             String where = e instanceof SAXParseException p && p.getLineNumber() > 0
                     ? " (line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ")" : "";
             throw LegacyFaultException.of(FaultCode.MALFORMED_XML, "The request is not well-formed XML" + where + ": "
-                    + e.getMessage(), context);
+                    + quoted(e.getMessage()), context);
         }
     }
 
@@ -184,13 +187,13 @@ public class SoapRequestReader {
             @Override
             public void error(SAXParseException exception) {
                 if (errors.size() < MAX_SCHEMA_ERRORS) {
-                    errors.add(exception.getMessage());
+                    errors.add(quoted(exception.getMessage()));
                 }
             }
 
             @Override
             public void fatalError(SAXParseException exception) throws SAXException {
-                errors.add(exception.getMessage());
+                errors.add(quoted(exception.getMessage()));
                 throw exception;
             }
         };
@@ -198,7 +201,7 @@ public class SoapRequestReader {
             SafeXml.validator(contract.schema(), collect).validate(new DOMSource(payload));
         } catch (SAXException | java.io.IOException e) {
             if (errors.isEmpty()) {
-                errors.add(e.getMessage());
+                errors.add(quoted(e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -212,6 +215,7 @@ public class SoapRequestReader {
             return contract.jaxb().createUnmarshaller().unmarshal(payload);
         } catch (JAXBException e) {
             // the schema accepted it, so this is docflow's problem, not the sender's
+            log.error("Legacy request {}: a schema-valid request could not be unmarshalled", context.sqsMessageId(), e);
             throw LegacyFaultException.internal("docflow could not read a schema-valid request", context, e);
         }
     }
@@ -295,6 +299,15 @@ public class SoapRequestReader {
             names.add(name(element));
         }
         return String.join(", ", names);
+    }
+
+    /**
+     * A parser's or validator's message, which may quote a value from the request (an invalid base64 content would be
+     * quoted whole): one line, at most 300 characters, so faults stay small and log lines cannot be forged.
+     */
+    static String quoted(String message) {
+        String line = message == null ? "" : message.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
     /** Echoes a name from the request only as printable ASCII, at most 120 characters. */

@@ -143,6 +143,16 @@ class SoapRequestReaderTest {
     }
 
     @Test
+    void aValidatorMessageQuotingAHugeOrMultiLineValueIsCutToOneShortLine() {
+        String content = "!not base64!\n2026-01-01 ERROR forged log line " + "A".repeat(100_000);
+        LegacyFaultException fault = refused(reader, Soap.envelope("1.1", null,
+                Soap.processInline("c-9", null, "a.pdf", new byte[] {1})).replaceFirst("<dl:Content>[^<]*</dl:Content>",
+                "<dl:Content>" + content + "</dl:Content>"));
+        assertThat(fault.code()).isEqualTo(FaultCode.SCHEMA_INVALID);
+        assertThat(fault.getMessage()).hasSizeLessThan(1200).doesNotContain("\n");
+    }
+
+    @Test
     void aSchemaLocationInTheRequestIsNeverLoaded() {
         String xml = Soap.envelope("1.1", null, Soap.statusByCorrelationId("c-5", null)).replace("<dl:GetDocumentStatus>",
                 "<dl:GetDocumentStatus xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
