@@ -3,8 +3,8 @@ package io.docflow.legacy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
@@ -43,11 +43,7 @@ public class LegacyAnswers {
         this.resultFields = resultFields;
         this.maxMessageBytes = properties.legacy().maxMessageSize().toBytes();
         this.defaultVersion = SoapVersion.ofLabel(properties.legacy().defaultSoapVersion());
-        try {
-            this.datatypes = DatatypeFactory.newDefaultInstance();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("No XML datatype factory", e);
-        }
+        this.datatypes = DatatypeFactory.newDefaultInstance();
     }
 
     /** The answer to ProcessDocument as soon as the document is stored and its job registered. */
@@ -119,7 +115,7 @@ public class LegacyAnswers {
     }
 
     private LegacyAnswer documentStatus(String kind, ReplyTarget target, String jobId, Map<String, AttributeValue> item,
-                                        java.util.function.Function<DocumentStatus, Object> element) {
+                                        Function<DocumentStatus, Object> element) {
         DocumentStatus status = TYPES.createDocumentStatus();
         String correlationId = target.correlationId() != null ? target.correlationId() : text(item, LegacyJobItems.CORRELATION_ID);
         status.setCorrelationId(correlationId);

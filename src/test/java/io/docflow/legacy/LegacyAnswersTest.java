@@ -10,7 +10,6 @@ import java.util.Map;
 
 import javax.xml.transform.dom.DOMSource;
 
-import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobItems;
 import io.docflow.legacy.xml.FaultCode;
