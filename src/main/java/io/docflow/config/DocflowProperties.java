@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.docflow.extract.ExtractionSettings;
+import io.docflow.ocr.OcrSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ public record DocflowProperties(
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue ExtractionSettings extract,
+        @Valid @NotNull @DefaultValue OcrSettings ocr,
         @Valid @NotNull @DefaultValue Classes classes,
         @Valid @NotNull @DefaultValue Prompts prompts,
         @Valid @NotNull @DefaultValue Models models,
