@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * confidence. Each process is held to one CPU thread (OMP_THREAD_LIMIT=1): parallelism comes from the OCR pool.
  * <p>
  * Checked at start-up: the command must run and every configured language must be installed, else docflow does not
- * start (a report names the setting). With {@code osd.traineddata} installed, pages are read with orientation and
- * script detection ({@code --psm 1}), so pages turned by 90° or 180° are read the right way up; Tesseract's layout
- * analysis deskews small angles in any mode.
+ * start (a report names the setting). With {@code osd.traineddata} installed and {@code detect-orientation} on, each
+ * page first goes through orientation detection ({@code --psm 0}); a page turned by 90°, 180° or 270° is turned back
+ * before it is read. (Tesseract's own {@code --psm 1} declines to turn a page whenever its script guess is
+ * uncertain, which leaves clear upside-down pages unread, hence the separate pass.) Text is read with automatic page
+ * segmentation ({@code --psm 3}), whose layout analysis copes with a few degrees of skew.
  */
 final class TesseractEngine implements OcrEngine {
 
@@ -32,7 +34,7 @@ final class TesseractEngine implements OcrEngine {
     private final String command;
     private final String dataPath;
     private final String languages;
-    private final int pageSegmentationMode;
+    private final boolean detectOrientation;
     private final String version;
 
     TesseractEngine(OcrSettings settings) {
@@ -52,9 +54,10 @@ final class TesseractEngine implements OcrEngine {
             log.warn("docflow.ocr.detect-orientation is on but Tesseract has no osd.traineddata: pages turned by "
                     + "180 degrees will not be read (Debian: apt-get install tesseract-ocr-osd)");
         }
-        this.pageSegmentationMode = settings.detectOrientation() && osd ? 1 : 3;
+        this.detectOrientation = settings.detectOrientation() && osd;
         this.version = run(List.of(command, "--version")).lines().findFirst().orElse("tesseract").strip();
-        log.info("OCR engine: {} (languages {}, --psm {})", version, languages, pageSegmentationMode);
+        log.info("OCR engine: {} (languages {}, orientation detection {})", version, languages,
+                detectOrientation ? "on" : "off");
     }
 
     @Override
@@ -66,27 +69,45 @@ final class TesseractEngine implements OcrEngine {
         return version;
     }
 
-    int pageSegmentationMode() {
-        return pageSegmentationMode;
+    boolean detectsOrientation() {
+        return detectOrientation;
     }
 
     @Override
     public PageRead read(Path image, int dpi, Duration timeout) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of(command, image.toString(), "stdout", "-l", languages,
-                "--psm", Integer.toString(pageSegmentationMode)));
-        if (dpi > 0) {
-            arguments.addAll(List.of("--dpi", Integer.toString(dpi)));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> dpiArguments = dpi > 0 ? List.of("--dpi", Integer.toString(dpi)) : List.of();
+        Path page = image;
+        if (detectOrientation) {
+            List<String> osd = new ArrayList<>(List.of(command, image.toString(), "stdout", "--psm", "0"));
+            osd.addAll(dpiArguments);
+            int rotate = Orientation.rotation(run(osd, image.getParent(), deadline, timeout, true));
+            if (rotate != 0) {
+                page = Orientation.turned(image, rotate);
+                log.debug("{}: turned {} degrees clockwise before OCR", image.getFileName(), rotate);
+            }
         }
-        arguments.add("tsv");
-        Path output = Files.createTempFile(image.getParent(), "tesseract-", ".tsv");
-        Path errors = Files.createTempFile(image.getParent(), "tesseract-", ".err");
+        List<String> ocr = new ArrayList<>(List.of(command, page.toString(), "stdout", "-l", languages, "--psm", "3"));
+        ocr.addAll(dpiArguments);
+        ocr.add("tsv");
+        return TesseractTsv.read(run(ocr, image.getParent(), deadline, timeout, false));
+    }
+
+    /**
+     * One tesseract process, its output spooled to a file, killed when the page's deadline passes. A failed
+     * orientation pass ({@code lenient}) gives empty output: the page is then read as it is.
+     */
+    private String run(List<String> arguments, Path directory, long deadline, Duration timeout, boolean lenient)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile(directory, "tesseract-", ".out");
+        Path errors = Files.createTempFile(directory, "tesseract-", ".err");
         try {
             Process process = processBuilder(arguments)
                     .redirectOutput(output.toFile())
                     .redirectError(errors.toFile())
                     .start();
             try {
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                     throw new OcrPageException(LeftOut.PAGE_TIMEOUT, "tesseract took longer than docflow.ocr.page-timeout ("
                             + timeout + ")");
                 }
@@ -94,10 +115,13 @@ final class TesseractEngine implements OcrEngine {
                 process.destroyForcibly();
             }
             if (process.exitValue() != 0) {
+                if (lenient) {
+                    return "";
+                }
                 throw new OcrPageException(LeftOut.OCR_FAILED, "tesseract exited with " + process.exitValue() + ": "
                         + tail(Files.readString(errors, StandardCharsets.UTF_8)));
             }
-            return TesseractTsv.read(Files.readString(output, StandardCharsets.UTF_8));
+            return Files.readString(output, StandardCharsets.UTF_8);
         } finally {
             Files.deleteIfExists(output);
             Files.deleteIfExists(errors);
