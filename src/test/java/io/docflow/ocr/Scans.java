@@ -109,8 +109,9 @@ public final class Scans {
     /** A multipage TIFF as a copier makes it: one bilevel frame per page, CCITT Group 4 compressed. */
     public static byte[] multipageTiff(List<BufferedImage> pages) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // the image stream hands on everything it buffered only when closed
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -120,13 +121,12 @@ public final class Scans {
                 writer.writeToSequence(new IIOImage(bilevel(page), null, null), param);
             }
             writer.endWriteSequence();
-            out.flush();
-            return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             writer.dispose();
         }
+        return bytes.toByteArray();
     }
 
     /** A PDF whose pages are only images (each page image filling a letter page): a scanned PDF. */
