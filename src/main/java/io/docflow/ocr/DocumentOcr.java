@@ -426,8 +426,10 @@ public class DocumentOcr {
                 if (cause instanceof OcrPageException page1) {
                     return leftOutOutcome(page, page1.leftOut(), page1.getMessage());
                 }
-                if (cause instanceof OcrUnavailableException unavailable) {
-                    throw unavailable;
+                if (cause instanceof RuntimeException unexpected) {
+                    // the engine is unavailable (parked), or an error that is not the page's fault (e.g. access
+                    // denied): the document fails unhandled and its message is received again
+                    throw unexpected;
                 }
                 log.warn("OCR of page {} of {} failed", page, description, cause);
                 return leftOutOutcome(page, LeftOut.OCR_FAILED, String.valueOf(cause));

@@ -73,12 +73,16 @@ class OcrPipelineTest {
     }
 
     @Test
-    void pagesFedInSidewaysOrUpsideDownAreTurnedAndRead() {
+    void pagesFedInSidewaysUpsideDownOrSkewedAreStraightenedAndRead() {
         BufferedImage page = Scans.page(Scans.invoice("INV-TURNED-90", "90.00"), 200);
         String sideways = documents.put("scans/sideways.jpg", Scans.encode(Scans.turned(page, 1), "jpeg"));
         String upsideDown = documents.put("scans/upside-down.png", Scans.encode(
                 Scans.turned(Scans.page(Scans.invoice("INV-TURNED-180", "180.00"), 200), 2), "png"));
 
+        String skewed = documents.put("scans/skewed.png", Scans.encode(Scans.page(Scans.invoice("INV-SKEWED-3", "3.00"),
+                200, 3, BufferedImage.TYPE_INT_RGB), "png"));
+
+        assertCompletedInvoice(documents.awaitFinal(skewed, AT_MOST), "INV-SKEWED-3", "3.00");
         assertCompletedInvoice(documents.awaitFinal(sideways, AT_MOST), "INV-TURNED-90", "90.00");
         assertCompletedInvoice(documents.awaitFinal(upsideDown, AT_MOST), "INV-TURNED-180", "180.00");
     }
