@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.docflow.extract.ExtractionSettings;
+import io.docflow.ocr.OcrSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,7 @@ public record DocflowProperties(
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue ExtractionSettings extract,
+        @Valid @NotNull @DefaultValue OcrSettings ocr,
         @Valid @NotNull @DefaultValue Classes classes,
         @Valid @NotNull @DefaultValue Prompts prompts,
         @Valid @NotNull @DefaultValue Models models,
