@@ -25,6 +25,11 @@ COPY --from=build /src/app.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 FROM ${JRE_IMAGE}
+# Tesseract for OCR (docs/ocr.md): English and orientation data come with it; add tesseract-ocr-<code> for each
+# extra language in docflow.ocr.languages.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 docflow \
  && useradd --system --uid 10001 --gid docflow --home-dir /app --no-create-home --shell /usr/sbin/nologin docflow
 WORKDIR /app
