@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=ocr-input", "docflow.queues.ingest=ocr-ingest", "docflow.queues.ingest-dlq=ocr-ingest-dlq",
+        "docflow.buckets.input=ocr-input", "docflow.queues.ingest=ocr-ingest", "docflow.queues.legacy-requests=ocr-legacy-requests",
+        "docflow.queues.legacy-responses=ocr-legacy-responses", "docflow.queues.ingest-dlq=ocr-ingest-dlq",
         // a limit an image can exceed without costing the test much memory
         "docflow.ocr.max-image-pixels=20000000",
         // the machine running the tests may be busy: documents wait for a slot rather than being parked

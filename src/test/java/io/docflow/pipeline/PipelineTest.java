@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=pipeline-input", "docflow.queues.ingest=pipeline-ingest", "docflow.queues.ingest-dlq=pipeline-ingest-dlq",
+        "docflow.buckets.input=pipeline-input", "docflow.queues.ingest=pipeline-ingest", "docflow.queues.legacy-requests=pipeline-legacy-requests",
+        "docflow.queues.legacy-responses=pipeline-legacy-responses", "docflow.queues.ingest-dlq=pipeline-ingest-dlq",
         // a model of its own for extraction, so faults can be injected into extraction alone
         "docflow.models.extraction=" + PipelineTest.EXTRACTION_MODEL,
         "docflow.extract.chunk-max-tokens=1500",

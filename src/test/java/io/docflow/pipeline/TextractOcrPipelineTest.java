@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** The same scans read by the Textract engine, through the local Textract and the real SDK: the same outcomes. */
 @DocflowTest
 @TestPropertySource(properties = {
-        "docflow.buckets.input=textract-input", "docflow.queues.ingest=textract-ingest",
+        "docflow.buckets.input=textract-input", "docflow.queues.ingest=textract-ingest", "docflow.queues.legacy-requests=textract-legacy-requests",
+        "docflow.queues.legacy-responses=textract-legacy-responses",
         "docflow.queues.ingest-dlq=textract-ingest-dlq",
         "docflow.ocr.engine=textract",
         "docflow.ocr.slot-wait=120s"})

@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=hostile-input", "docflow.queues.ingest=hostile-ingest", "docflow.queues.ingest-dlq=hostile-ingest-dlq",
+        "docflow.buckets.input=hostile-input", "docflow.queues.ingest=hostile-ingest", "docflow.queues.legacy-requests=hostile-legacy-requests",
+        "docflow.queues.legacy-responses=hostile-legacy-responses", "docflow.queues.ingest-dlq=hostile-ingest-dlq",
         "docflow.extract.max-document-bytes=64KB"})
 class HostileInputTest {
 

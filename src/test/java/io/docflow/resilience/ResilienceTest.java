@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=resilience-input", "docflow.queues.ingest=resilience-ingest", "docflow.queues.ingest-dlq=resilience-ingest-dlq",
+        "docflow.buckets.input=resilience-input", "docflow.queues.ingest=resilience-ingest", "docflow.queues.legacy-requests=resilience-legacy-requests",
+        "docflow.queues.legacy-responses=resilience-legacy-responses", "docflow.queues.ingest-dlq=resilience-ingest-dlq",
         "docflow.models.classification=" + ResilienceTest.PRIMARY,
         "docflow.models.extraction=" + ResilienceTest.PRIMARY,
         "docflow.models.fallback=" + ResilienceTest.FALLBACK,
