@@ -3,9 +3,12 @@ package io.docflow.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.docflow.extract.ExtractionSettings;
+import io.docflow.ocr.OcrSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -29,10 +33,12 @@ public record DocflowProperties(
         @Valid @NotNull @DefaultValue Events events,
         @Valid @NotNull @DefaultValue Ingest ingest,
         @Valid @NotNull @DefaultValue ExtractionSettings extract,
+        @Valid @NotNull @DefaultValue OcrSettings ocr,
         @Valid @NotNull @DefaultValue Classes classes,
         @Valid @NotNull @DefaultValue Prompts prompts,
         @Valid @NotNull @DefaultValue Models models,
-        @Valid @NotNull @DefaultValue Startup startup) {
+        @Valid @NotNull @DefaultValue Startup startup,
+        @Valid @NotNull @DefaultValue Legacy legacy) {
 
     /**
      * How the AWS SDK clients are built. In production region and credentials come from the default chains
@@ -177,5 +183,35 @@ public record DocflowProperties(
 
     /** Start-up checks: every named bucket, queue, table, topic and bus must exist and be reachable. */
     public record Startup(@DefaultValue("true") boolean verifyResources) {
+    }
+
+    /**
+     * The legacy SOAP/SQS bridge (docs/legacy/README.md); its queues are {@code docflow.queues.legacy-*}.
+     *
+     * @param maxMessageSize       requests larger than this (UTF-8) are refused unparsed; 256 KiB is the classic
+     *                             SQS message limit
+     * @param maxInlineContentSize decoded inline documents larger than this are refused: base64 makes them 4/3 as
+     *                             large, and the envelope needs the rest of the message; larger ones go by S3Reference
+     * @param replyQueuePattern    a reply queue named in a request is used only if its whole name matches (and it is
+     *                             not the requests queue); untrusted data never picks another queue
+     * @param sourceBuckets        buckets an S3Reference may point into; empty: the input bucket only
+     * @param keyPrefix            where submitted documents are kept in the input bucket, one folder per correlation
+     *                             id; it must lie within {@code docflow.ingest.prefix} so the documents become jobs
+     * @param defaultSoapVersion   SOAP version of faults for requests whose version cannot be read
+     */
+    public record Legacy(
+            @Min(1) @DefaultValue("2") int concurrentConsumers,
+            @Min(0) @Max(20) @DefaultValue("20") int waitTimeSeconds,
+            @NotNull @DefaultValue("256KB") DataSize maxMessageSize,
+            @NotNull @DefaultValue("188KB") DataSize maxInlineContentSize,
+            @NotBlank @DefaultValue("docflow-legacy-[A-Za-z0-9_-]{1,64}") String replyQueuePattern,
+            @NotNull @DefaultValue List<String> sourceBuckets,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "([A-Za-z0-9._-]+/)+") @DefaultValue("legacy/") String keyPrefix,
+            @NotBlank @jakarta.validation.constraints.Pattern(regexp = "1\\.[12]") @DefaultValue("1.1") String defaultSoapVersion) {
+
+        public Legacy {
+            // an invalid pattern fails the start with this key's name, not the first request
+            Pattern.compile(replyQueuePattern);
+        }
     }
 }

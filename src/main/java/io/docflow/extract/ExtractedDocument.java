@@ -1,5 +1,6 @@
 package io.docflow.extract;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param truncated      true when extraction stopped at {@code characterLimit}; {@code text} is then the first
  *                       {@code characterLimit} characters
  * @param characterLimit the limit that applied to this extraction
+ * @param pageStarts     where each page's text begins in {@code text}, in page order (PDFs); empty when the format
+ *                       has no pages or does not mark them
  */
 public record ExtractedDocument(
         String text,
@@ -24,11 +27,13 @@ public record ExtractedDocument(
         String author,
         int characters,
         boolean truncated,
-        int characterLimit) {
+        int characterLimit,
+        List<Integer> pageStarts) {
 
     public ExtractedDocument {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(contentType, "contentType");
+        pageStarts = pageStarts == null ? List.of() : List.copyOf(pageStarts);
         if (characters != text.length()) {
             throw new IllegalArgumentException("characters (" + characters + ") must equal the text's length (" + text.length() + ")");
         }
@@ -37,5 +42,18 @@ public record ExtractedDocument(
     /** False for blank text, e.g. a scan, an image or an empty file: {@link ExtractionFailure#NO_TEXT} if the caller needs text. */
     public boolean hasText() {
         return !text.isBlank();
+    }
+
+    /** The text of page {@code index} (from 0) of {@link #pageStarts()}. */
+    public String pageText(int index) {
+        int end = index + 1 < pageStarts.size() ? pageStarts.get(index + 1) : text.length();
+        return text.substring(pageStarts.get(index), end);
+    }
+
+    /** This document with other text, e.g. with OCR text for its scanned pages; the language is guessed anew by the caller. */
+    public ExtractedDocument withText(String newText, Integer newPages, String newLanguage, boolean newTruncated,
+                                      List<Integer> newPageStarts) {
+        return new ExtractedDocument(newText, contentType, newPages, newLanguage, title, author, newText.length(),
+                truncated || newTruncated, characterLimit, newPageStarts);
     }
 }

@@ -3,6 +3,7 @@ package io.docflow.extract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -17,6 +18,7 @@ import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.springframework.stereotype.Component;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -70,25 +72,31 @@ public class TextExtractor {
         try (TikaInputStream in = TikaInputStream.get(document)) {
             MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
             if (size == 0) {
-                return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters);
+                return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters, List.of());
             }
             if (!supportedTypes.supports(type)) {
                 throw new DocumentExtractionException(ExtractionFailure.UNSUPPORTED_TYPE,
                         "No parser for " + type + ", the type detected for " + description);
             }
             WriteOutContentHandler text = new WriteOutContentHandler(maxCharacters);
-            boolean truncated = parse(in, text, metadata, type, description);
+            PageStarts pages = new PageStarts(text);
+            boolean truncated = parse(in, pages, metadata, type, description);
             String content = text.toString();
             return new ExtractedDocument(content, type.toString(), DocumentProperties.pages(metadata), languages.guess(content),
                     DocumentProperties.title(metadata), DocumentProperties.author(metadata), content.length(),
-                    truncated, maxCharacters);
+                    truncated, maxCharacters, pages.offsets(content.length()));
         } catch (IOException e) {
             throw new DocumentExtractionException(ExtractionFailure.READ_FAILED,
                     "Could not read " + description + ": " + e.getMessage(), e);
         }
     }
 
-    private void parseWithTimeout(TikaInputStream in, WriteOutContentHandler text, Metadata metadata, String description)
+    /** The language of a text (ISO 639-1), or null when the guess is not reasonably certain. */
+    public String language(String text) {
+        return languages.guess(text);
+    }
+
+    private void parseWithTimeout(TikaInputStream in, ContentHandler text, Metadata metadata, String description)
             throws IOException, TikaException, SAXException {
         var parse = parsing.submit(() -> {
             parser.parse(in, new BodyContentHandler(text), metadata, parseContext());
@@ -123,7 +131,7 @@ public class TextExtractor {
     }
 
     /** Returns whether the text was cut at the character limit. */
-    private boolean parse(TikaInputStream in, WriteOutContentHandler text, Metadata metadata, MediaType type,
+    private boolean parse(TikaInputStream in, ContentHandler text, Metadata metadata, MediaType type,
                           String description) throws IOException {
         try {
             parseWithTimeout(in, text, metadata, description);
@@ -142,7 +150,7 @@ public class TextExtractor {
 
     /**
      * Tesseract, when installed, would OCR every image in a separate process with no time limit. Scans come back
-     * without text instead, and the caller decides what that means.
+     * without text instead, and the caller decides what that means: io.docflow.ocr reads them, within its limits.
      */
     private static ParseContext parseContext() {
         TesseractOCRConfig ocr = new TesseractOCRConfig();

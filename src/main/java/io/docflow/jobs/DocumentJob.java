@@ -14,6 +14,7 @@ import io.docflow.extract.ExtractedDocument;
 import io.docflow.ingest.SourceObject;
 import io.docflow.model.Classification;
 import io.docflow.model.ModelReply;
+import io.docflow.ocr.OcrReport;
 
 /**
  * What docflow learns about one document while its exchange runs through the pipeline; the routes keep it in the
@@ -30,6 +31,7 @@ public class DocumentJob {
     private final Map<Integer, String> chunkErrors = Collections.synchronizedMap(new TreeMap<>());
 
     private ExtractedDocument document;
+    private OcrReport ocr;
     private ChunkPlan chunks;
     private Classification classification;
     private ObjectNode fields;
@@ -42,6 +44,26 @@ public class DocumentJob {
     public DocumentJob(String jobId, SourceObject source) {
         this.jobId = jobId;
         this.source = source;
+    }
+
+    /** The stored outcome of a finished job, enough to announce it again. */
+    public static DocumentJob finished(String jobId, SourceObject source, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        DocumentJob job = new DocumentJob(jobId, source);
+        var documentClass = item.get("documentClass");
+        if (documentClass != null) {
+            var confidence = item.get("confidence");
+            job.classification(new Classification(documentClass.s(), confidence == null ? 0 : Double.parseDouble(confidence.n()),
+                    "", documentClass.s()));
+        }
+        JobStatus status = JobStatus.valueOf(item.get(JobItems.STATUS).s());
+        var reason = item.get("reason");
+        var error = item.get("error");
+        switch (status) {
+            case COMPLETED -> job.completed();
+            case NEEDS_REVIEW -> job.needsReview(reason == null ? null : reason.s(), error == null ? null : error.s());
+            default -> job.failed(reason == null ? null : reason.s(), error == null ? null : error.s());
+        }
+        return job;
     }
 
     public String jobId() {
@@ -107,6 +129,27 @@ public class DocumentJob {
 
     public boolean hasText() {
         return document != null && document.hasText();
+    }
+
+    /** Where each page's text came from (images, PDFs); null for other types. */
+    public OcrReport ocr() {
+        return ocr;
+    }
+
+    public void ocr(OcrReport ocr) {
+        this.ocr = ocr;
+    }
+
+    /**
+     * The document's confidence: the classification's, lowered by the OCR confidence of the text it was read from
+     * (text-layer characters count fully, OCR'd ones by their page's confidence). Null before classification.
+     */
+    public Double confidence() {
+        if (classification == null) {
+            return null;
+        }
+        double factor = ocr == null ? 1 : ocr.textConfidence();
+        return Math.round(classification.confidence() * factor * 1000) / 1000.0;
     }
 
     public ChunkPlan chunks() {

@@ -115,6 +115,18 @@ public class JobItems {
                 && !JobStatus.valueOf(item.get(STATUS).s()).isFinal();
     }
 
+    /**
+     * Whether the job in {@code item} reached its final status through the ingest message {@code messageId} but its
+     * announcement was not recorded (the process failed in between): the redelivered message announces it.
+     */
+    public boolean announcementPendingFor(Map<String, AttributeValue> item, String messageId) {
+        if (item == null || item.isEmpty() || item.containsKey(ANNOUNCED)) {
+            return false;
+        }
+        AttributeValue claimedBy = item.get(CLAIMED_BY);
+        return claimedBy != null && claimedBy.s().equals(messageId) && JobStatus.valueOf(item.get(STATUS).s()).isFinal();
+    }
+
     /** Update to PROCESSING, allowed from QUEUED or (a resumed job) PROCESSING. */
     public Map<String, AttributeValueUpdate> processing() {
         return Map.of(STATUS, put(s(JobStatus.PROCESSING.name())),
@@ -142,7 +154,10 @@ public class JobItems {
         updates.put("resultLocation", put(s(resultLocation)));
         if (job.documentClass() != null) {
             updates.put("documentClass", put(s(job.documentClass())));
-            updates.put("confidence", put(AttributeValue.fromN(Double.toString(job.classification().confidence()))));
+            updates.put("confidence", put(AttributeValue.fromN(Double.toString(job.confidence()))));
+        }
+        if (job.ocr() != null) {
+            ocr(job.ocr(), updates);
         }
         if (job.failureReason() != null) {
             updates.put("reason", put(s(job.failureReason())));
@@ -165,6 +180,33 @@ public class JobItems {
             updates.put("keyFields", put(AttributeValue.fromM(keyFields)));
         }
         return updates;
+    }
+
+    /**
+     * Where the pages' text came from, compact enough for any page count: page ranges per source
+     * ({@code pageSources: {TEXT_LAYER: "1-3", OCR: "4"}}), the OCR confidence per OCR'd page (at most
+     * docflow.ocr.max-pages of them), and the pages left out per reason.
+     */
+    private static void ocr(io.docflow.ocr.OcrReport report, Map<String, AttributeValueUpdate> updates) {
+        Map<String, AttributeValue> sources = new HashMap<>();
+        report.pagesBySource().forEach((source, pages) -> sources.put(source.name(), s(pages)));
+        updates.put("pageSources", put(AttributeValue.fromM(sources)));
+        updates.put("ocrEngine", put(s(report.engine())));
+        Map<String, AttributeValue> confidences = new HashMap<>();
+        report.pages().stream().filter(p -> p.source() == io.docflow.ocr.PageSource.OCR && p.confidence() != null)
+                .forEach(p -> confidences.put(Integer.toString(p.page()), AttributeValue.fromN(p.confidence().toString())));
+        if (!confidences.isEmpty()) {
+            updates.put("ocrPageConfidence", put(AttributeValue.fromM(confidences)));
+        }
+        Double mean = report.meanConfidence();
+        if (mean != null) {
+            updates.put("ocrConfidence", put(AttributeValue.fromN(Double.toString(Math.round(mean * 10) / 10.0))));
+        }
+        Map<String, AttributeValue> leftOut = new HashMap<>();
+        report.leftOutPages().forEach((why, pages) -> leftOut.put(why.name(), s(pages)));
+        if (!leftOut.isEmpty()) {
+            updates.put("pagesLeftOut", put(AttributeValue.fromM(leftOut)));
+        }
     }
 
     private Map<String, AttributeValue> keyFields(DocumentJob job) {

@@ -21,6 +21,9 @@ import io.docflow.model.FieldMerger;
 import io.docflow.model.JsonReplyReader;
 import io.docflow.model.ModelReply;
 import io.docflow.model.SchemaValidator;
+import io.docflow.ocr.DocumentOcr;
+import io.docflow.ocr.LeftOut;
+import io.docflow.ocr.OcrReport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +41,13 @@ public class DocumentStages {
     private final SchemaValidator validator;
     private final DocumentClassCatalog catalog;
     private final long maxDocumentBytes;
+    private final DocumentOcr ocr;
 
     public DocumentStages(TextExtractor extractor, TextChunker chunker, ClassificationReader classifications,
                           JsonReplyReader json, FieldMerger merger, SchemaValidator validator,
-                          DocumentClassCatalog catalog, io.docflow.extract.ExtractionSettings settings) {
+                          DocumentClassCatalog catalog, io.docflow.extract.ExtractionSettings settings, DocumentOcr ocr) {
         this.extractor = extractor;
+        this.ocr = ocr;
         this.chunker = chunker;
         this.classifications = classifications;
         this.json = json;
@@ -80,19 +85,21 @@ public class DocumentStages {
     }
 
     /**
-     * Spools the object's bytes to a temporary file (never whole into the heap), extracts its text and plans the
-     * chunks. No text at all fails the job with {@code NO_TEXT}.
+     * Spools the object's bytes to a temporary file (never whole into the heap), extracts its text, OCRs the images
+     * and scanned PDF pages, and plans the chunks. No text at all fails the job with {@code NO_TEXT}, or with the OCR
+     * limit that left every page out.
      */
     public void extractText(DocumentJob job, InputStream content) {
         Path spool = null;
         try (content) {
             spool = Files.createTempFile("docflow-" + job.jobId(), ".bin");
             Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
-            ExtractedDocument document = extractor.extract(spool, job.source().key());
+            DocumentOcr.Scan scan = ocr.read(spool, extractor.extract(spool, job.source().key()), job.source().uri());
+            ExtractedDocument document = scan.document();
             job.document(document);
+            job.ocr(scan.report());
             if (!document.hasText()) {
-                throw new DocumentFailedException(FailureReason.NO_TEXT, "No text could be extracted from "
-                        + job.source().uri() + " (" + document.contentType() + "); it may be an image-only scan or empty");
+                throw noText(job, document, scan.report());
             }
             job.chunks(chunker.chunk(document.text()));
         } catch (IOException e) {
@@ -154,11 +161,27 @@ public class DocumentStages {
             return;
         }
         if (job.validationErrors().isEmpty()) {
-            job.completed();
+            String lowConfidence = ocr.lowConfidence(job.ocr());
+            if (lowConfidence == null) {
+                job.completed();
+            } else {
+                job.needsReview(FailureReason.LOW_OCR_CONFIDENCE.name(), lowConfidence);
+            }
         } else {
             job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
                     "Extracted fields stayed invalid after repair: " + String.join("; ", job.validationErrors()));
         }
+    }
+
+    private static DocumentFailedException noText(DocumentJob job, ExtractedDocument document, OcrReport report) {
+        String what = "No text could be extracted from " + job.source().uri() + " (" + document.contentType() + ")";
+        if (report == null) {
+            return new DocumentFailedException(FailureReason.NO_TEXT, what + "; it may be empty");
+        }
+        LeftOut limit = report.pagesOcrd() > 0 ? null : report.limitReached();
+        FailureReason reason = limit == LeftOut.IMAGE_TOO_LARGE ? FailureReason.IMAGE_TOO_LARGE
+                : limit == null ? FailureReason.NO_TEXT : FailureReason.OCR_TIMEOUT;
+        return new DocumentFailedException(reason, what + ": " + report.noTextSummary());
     }
 
     private static List<String> concat(List<String> errors, String more) {

@@ -8,6 +8,12 @@ public enum FailureReason {
     UNSUPPORTED_TYPE,
     /** The parser failed on the file: broken or truncated. */
     CORRUPT_DOCUMENT,
+    /** Every page needing OCR was larger than docflow.ocr.max-image-pixels, so no text was read. */
+    IMAGE_TOO_LARGE,
+    /** OCR ran out of docflow.ocr.page-timeout or docflow.ocr.document-timeout before reading any text. */
+    OCR_TIMEOUT,
+    /** NEEDS_REVIEW: the mean OCR confidence is below docflow.ocr.review-below. */
+    LOW_OCR_CONFIDENCE,
     /** The file is password-protected. */
     ENCRYPTED,
     /** The parser ran longer than docflow.extract.parse-timeout. */

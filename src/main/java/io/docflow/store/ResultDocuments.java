@@ -75,6 +75,9 @@ public class ResultDocuments {
                 result.put("textLocation", "s3://" + properties.buckets().results() + "/" + textKey(job));
             }
         }
+        if (job.ocr() != null) {
+            ocr(result, job.ocr());
+        }
         if (job.chunks() != null) {
             ObjectNode chunks = result.putObject("chunks");
             chunks.put("used", job.chunks().chunks().size());
@@ -90,6 +93,7 @@ public class ResultDocuments {
             if (!job.classification().answeredClass().equals(job.documentClass())) {
                 classification.put("answeredClass", job.classification().answeredClass());
             }
+            result.put("confidence", job.confidence());
             result.put("schemaVersion", catalog.get(job.documentClass()).version());
         }
         if (job.fields() != null) {
@@ -110,6 +114,43 @@ public class ResultDocuments {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result of job " + job.jobId(), e);
         }
+    }
+
+    /** Per page: where its text came from, the OCR confidence, why it was left out; then the OCR totals. */
+    private void ocr(ObjectNode result, io.docflow.ocr.OcrReport report) {
+        ArrayNode pages = result.putArray("pages");
+        for (var page : report.pages()) {
+            ObjectNode p = pages.addObject();
+            p.put("page", page.page());
+            p.put("source", page.source().name());
+            p.put("characters", page.characters());
+            if (page.engine() != null) {
+                p.put("engine", page.engine());
+            }
+            if (page.confidence() != null) {
+                p.put("confidence", page.confidence());
+            }
+            if (page.leftOut() != null) {
+                p.put("leftOut", page.leftOut().name());
+            }
+            if (page.reason() != null) {
+                p.put("reason", page.reason());
+            }
+        }
+        ObjectNode ocr = result.putObject("ocr");
+        ocr.put("engine", report.engine());
+        ocr.set("languages", mapper.valueToTree(report.languages()));
+        ocr.put("pagesOcrd", report.pagesOcrd());
+        Double mean = report.meanConfidence();
+        if (mean != null) {
+            ocr.put("meanConfidence", Math.round(mean * 10) / 10.0);
+        } else {
+            ocr.putNull("meanConfidence");
+        }
+        ocr.put("textConfidence", Math.round(report.textConfidence() * 1000) / 1000.0);
+        ocr.set("pagesLeftOut", mapper.valueToTree(report.leftOutPages()));
+        ocr.put("complete", report.leftOut().isEmpty());
+        ocr.put("millis", report.millis());
     }
 
     private void modelUsage(ObjectNode result, DocumentJob job) {

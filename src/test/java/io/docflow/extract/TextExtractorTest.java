@@ -50,6 +50,9 @@ class TextExtractorTest {
         assertThat(result.pages()).isEqualTo(2);
         assertThat(result.text()).contains("First page of the contract", "Second page with signatures");
         assertThat(result.text().indexOf("First page")).isLessThan(result.text().indexOf("Second page"));
+        assertThat(result.pageStarts()).hasSize(2);
+        assertThat(result.pageText(0)).contains("First page").doesNotContain("Second page");
+        assertThat(result.pageText(1)).contains("Second page");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.gaul.s3proxy.S3Proxy;
 import io.docflow.local.bedrock.LocalBedrock;
 import io.docflow.local.eventbridge.LocalEventBridge;
 import io.docflow.local.sns.LocalSns;
+import io.docflow.local.textract.LocalTextract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The AWS services docflow uses, run in-process on 127.0.0.1 for local mode and tests, reached over real HTTP:
  * S3 (S3Proxy, in memory, with S3 event emission), SQS (ElasticMQ), DynamoDB (DynamoDB Local, in memory), and
- * docflow's own protocol fakes of SNS and EventBridge (both delivering into the local SQS) and Bedrock Runtime.
+ * docflow's own protocol fakes of SNS and EventBridge (both delivering into the local SQS), Bedrock Runtime and
+ * Textract.
  * Start with {@link #start(LocalPorts)}; {@link #close()} stops everything and frees every port.
  */
 public final class LocalAws implements AutoCloseable {
@@ -43,6 +45,7 @@ public final class LocalAws implements AutoCloseable {
     private LocalSns sns;
     private LocalEventBridge eventBridge;
     private LocalBedrock bedrock;
+    private LocalTextract textract;
 
     private LocalAws(LocalPorts ports) {
         this.ports = ports;
@@ -58,9 +61,10 @@ public final class LocalAws implements AutoCloseable {
             aws.startSqs();
             aws.startDynamoDb();
             aws.startFakes();
-            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}, Bedrock Runtime {}",
+            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}, Bedrock Runtime {}, Textract {}",
                     (System.nanoTime() - started) / 1_000_000, aws.s3Endpoint(), aws.sqsEndpoint(),
-                    aws.dynamoDbEndpoint(), aws.snsEndpoint(), aws.eventBridgeEndpoint(), aws.bedrockEndpoint());
+                    aws.dynamoDbEndpoint(), aws.snsEndpoint(), aws.eventBridgeEndpoint(), aws.bedrockEndpoint(),
+                    aws.textractEndpoint());
             return aws;
         } catch (Exception e) {
             aws.close();
@@ -150,6 +154,8 @@ public final class LocalAws implements AutoCloseable {
         s3Events.addDestination(eventBridge.s3EventsToDefaultBus());
         bedrock = LocalBedrock.start(ports.bedrockRuntime());
         running.add(bedrock);
+        textract = LocalTextract.start(ports.textract());
+        running.add(textract);
     }
 
     public LocalPorts ports() {
@@ -183,6 +189,15 @@ public final class LocalAws implements AutoCloseable {
 
     public URI bedrockEndpoint() {
         return bedrock.endpoint();
+    }
+
+    public URI textractEndpoint() {
+        return textract.endpoint();
+    }
+
+    /** The local Textract (its blocks come from the local Tesseract). */
+    public LocalTextract textract() {
+        return textract;
     }
 
     /** The local Bedrock Runtime, for fault injection, quotas and call counters. */

@@ -75,8 +75,10 @@ public class LocalAwsInitializer implements ApplicationContextInitializer<Config
         properties.put("docflow.aws.endpoints.sns", aws.snsEndpoint().toString());
         properties.put("docflow.aws.endpoints.eventbridge", aws.eventBridgeEndpoint().toString());
         properties.put("docflow.aws.endpoints.bedrock-runtime", aws.bedrockEndpoint().toString());
+        properties.put("docflow.ocr.textract.endpoint", aws.textractEndpoint().toString());
         // Short long-polls so a local run stops at once on Ctrl-C; production keeps 20 s.
         properties.put("docflow.ingest.wait-time-seconds", "1");
+        properties.put("docflow.legacy.wait-time-seconds", "1");
         return properties;
     }
 }

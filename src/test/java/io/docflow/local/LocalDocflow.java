@@ -36,17 +36,37 @@ public final class LocalDocflow {
     public static ConfigurableApplicationContext start(LocalPorts ports, Path inbox, Path infoDir, String... args) {
         LocalAws aws = LocalAws.start(ports);
         try {
+            var properties = new java.util.ArrayList<>(java.util.List.of(
+                    "docflow.routes.include-pattern=file:${user.dir}/routes/*.camel.yaml," + INBOX_ROUTES,
+                    "docflow.local.inbox=" + inbox.toAbsolutePath()));
+            if (!tesseractInstalled()) {
+                // the first README command must work on a fresh machine; scans then end NO_TEXT (docs/ocr.md)
+                System.out.println("docflow local mode: tesseract is not installed, so OCR is off "
+                        + "(apt-get install tesseract-ocr to read scans)");
+                properties.add("docflow.ocr.enabled=false");
+            }
             ConfigurableApplicationContext context = new SpringApplicationBuilder(DocflowApplication.class)
                     .initializers(new LocalAwsInitializer(aws))
-                    .properties(
-                            "docflow.routes.include-pattern=file:${user.dir}/routes/*.camel.yaml," + INBOX_ROUTES,
-                            "docflow.local.inbox=" + inbox.toAbsolutePath())
+                    .properties(properties.toArray(String[]::new))
                     .run(args);
             writeInfo(context, aws, inbox, infoDir.resolve("docflow-local.json"));
             return context;
         } catch (RuntimeException e) {
             aws.close();
             throw e;
+        }
+    }
+
+    private static boolean tesseractInstalled() {
+        try {
+            Process version = new ProcessBuilder("tesseract", "--version").redirectErrorStream(true).start();
+            version.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return version.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

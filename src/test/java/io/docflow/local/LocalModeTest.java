@@ -52,7 +52,7 @@ class LocalModeTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".uploaded/dropped note.txt")));
         }
         LocalS3NotificationsTest.assertPortsFree(ports);
-        LocalS3NotificationsTest.assertPortsFree(new LocalPorts(httpPort, httpPort, httpPort, 0, 0, 0));
+        LocalS3NotificationsTest.assertPortsFree(new LocalPorts(httpPort, httpPort, httpPort, 0, 0, 0, 0));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(names(liveNonDaemonThreads(), threadsBefore)).as("threads left running").isEmpty());
     }

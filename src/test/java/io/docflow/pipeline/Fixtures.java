@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Documents generated for the tests, so no binary fixture is committed. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
@@ -41,7 +41,7 @@ final class Fixtures {
     }
 
     /** A PDF whose pages each hold the given lines, set in Helvetica. */
-    static byte[] pdf(List<List<String>> pages) {
+    public static byte[] pdf(List<List<String>> pages) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (List<String> lines : pages) {
@@ -66,7 +66,7 @@ final class Fixtures {
         }
     }
 
-    static byte[] pdfOf(String text) {
+    public static byte[] pdfOf(String text) {
         return pdf(List.of(List.of(text.split("\n"))));
     }
 

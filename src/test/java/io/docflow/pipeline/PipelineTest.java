@@ -14,6 +14,7 @@ import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
+import io.docflow.local.TestDocuments;
 import io.docflow.local.LocalAwsInitializer;
 import io.docflow.local.bedrock.Fault;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=pipeline-input", "docflow.queues.ingest=pipeline-ingest", "docflow.queues.ingest-dlq=pipeline-ingest-dlq",
+        "docflow.buckets.input=pipeline-input", "docflow.queues.ingest=pipeline-ingest", "docflow.queues.legacy-requests=pipeline-legacy-requests",
+        "docflow.queues.legacy-responses=pipeline-legacy-responses", "docflow.queues.ingest-dlq=pipeline-ingest-dlq",
         // a model of its own for extraction, so faults can be injected into extraction alone
         "docflow.models.extraction=" + PipelineTest.EXTRACTION_MODEL,
         "docflow.extract.chunk-max-tokens=1500",
@@ -60,6 +62,29 @@ class PipelineTest {
     @Autowired SnsClient sns;
     @Autowired EventBridgeClient eventBridge;
     @Autowired DynamoDbClient dynamoDb;
+
+    private TestDocuments documents;
+
+    @BeforeEach
+    void documents() {
+        documents = new TestDocuments(config, s3, dynamoDb);
+    }
+
+    private String put(String key, byte[] content) {
+        return documents.put(key, content);
+    }
+
+    private String put(String bucket, String key, byte[] content) {
+        return documents.put(bucket, key, content);
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String jobId) {
+        return documents.awaitFinal(jobId);
+    }
+
+    private JsonNode result(String jobId) {
+        return documents.result(jobId);
+    }
     @Autowired TestRestTemplate http;
 
     private static boolean subscribed;
@@ -246,6 +271,30 @@ class PipelineTest {
     }
 
     @Test
+    void aJobFinishedButNeverAnnouncedIsAnnouncedWhenItsMessageComesBack() {
+        String key = "crashed-before-announcing/invoice.pdf";
+        SourceObject source = new SourceObject(config.buckets().input(), key, 100, "e-unannounced", null, null, "test");
+        String jobId = JobItems.jobIdFor(source);
+        String ingestUrl = sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl();
+        // the redelivery of the message that finished the job: it arrives after the job item below is in place
+        String messageId = sqs.sendMessage(b -> b.queueUrl(ingestUrl).delaySeconds(2).messageBody("""
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                 "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":100,"eTag":"e-unannounced"}}}]}
+                """.formatted(config.buckets().input(), key))).messageId();
+        dynamoDb.putItem(b -> b.tableName(config.jobs().table()).item(Map.of(
+                "jobId", AttributeValue.fromS(jobId), "sourceKey", AttributeValue.fromS(source.sourceKey()),
+                "status", AttributeValue.fromS("COMPLETED"), "documentClass", AttributeValue.fromS("invoice"),
+                "confidence", AttributeValue.fromN("0.9"), "claimedBy", AttributeValue.fromS(messageId),
+                "bucket", AttributeValue.fromS(source.bucket()), "key", AttributeValue.fromS(key))));
+
+        JsonNode announcement = awaitAnnouncement(jobId);
+
+        assertThat(announcement.at("/MessageAttributes/status/Value").asText()).isEqualTo("COMPLETED");
+        assertThat(announcement.at("/MessageAttributes/documentClass/Value").asText()).isEqualTo("invoice");
+        assertThat(awaitFinal(jobId).get("announced").bool()).isTrue();
+    }
+
+    @Test
     void anImageOnlyFileFailsWithNoText() {
         String jobId = put("scans/scan-001.png", Fixtures.png());
 
@@ -292,32 +341,6 @@ class PipelineTest {
             assertThat(result.at("/models/calls").findValuesAsText("modelId")).last().isEqualTo(FALLBACK_MODEL);
         } finally {
             bedrock.faults().clear();
-        }
-    }
-
-    private String put(String key, byte[] content) {
-        return put(config.buckets().input(), key, content);
-    }
-
-    private String put(String bucket, String key, byte[] content) {
-        String eTag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
-        return JobItems.jobIdFor(new SourceObject(bucket, key, content.length, eTag, null, null, "test"));
-    }
-
-    private Map<String, AttributeValue> awaitFinal(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> dynamoDb.getItem(b -> b.tableName(config.jobs().table())
-                        .key(Map.of("jobId", AttributeValue.fromS(jobId))).consistentRead(true)).item(),
-                item -> item != null && item.containsKey("status")
-                        && List.of("COMPLETED", "NEEDS_REVIEW", "FAILED").contains(item.get("status").s())
-                        && item.containsKey("announced"));
-    }
-
-    private JsonNode result(String jobId) {
-        try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results())
-                    .key("results/" + jobId + ".json")).asUtf8String());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

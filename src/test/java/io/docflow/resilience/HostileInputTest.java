@@ -6,21 +6,23 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.List;
+
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
+import io.docflow.local.TestDocuments;
+import io.docflow.pipeline.Fixtures;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,7 +37,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=hostile-input", "docflow.queues.ingest=hostile-ingest", "docflow.queues.ingest-dlq=hostile-ingest-dlq",
+        "docflow.buckets.input=hostile-input", "docflow.queues.ingest=hostile-ingest", "docflow.queues.legacy-requests=hostile-legacy-requests",
+        "docflow.queues.legacy-responses=hostile-legacy-responses", "docflow.queues.ingest-dlq=hostile-ingest-dlq",
         "docflow.extract.max-document-bytes=64KB"})
 class HostileInputTest {
 
@@ -43,6 +46,22 @@ class HostileInputTest {
     @Autowired S3Client s3;
     @Autowired SqsClient sqs;
     @Autowired DynamoDbClient dynamoDb;
+
+    private TestDocuments documents;
+
+    @BeforeEach
+    void documents() {
+        documents = new TestDocuments(config, s3, dynamoDb);
+    }
+
+    private String put(String key, byte[] content) {
+        return documents.put(key, content);
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String jobId) {
+        return documents.awaitFinal(jobId);
+    }
+
     @Autowired TestRestTemplate http;
 
     @Test
@@ -50,7 +69,7 @@ class HostileInputTest {
         String tooLarge = put("hostile/huge.txt", new byte[70 * 1024]);
         String encrypted = put("hostile/locked.pdf", encryptedPdf());
         String empty = put("hostile/empty.pdf", new byte[0]);
-        String pdfNamedTxt = put("hostile/really-a-pdf.txt", pdf("INVOICE", "Invoice Number: WRONG-EXT-1", "Total: $3.00"));
+        String pdfNamedTxt = put("hostile/really-a-pdf.txt", Fixtures.pdfOf("INVOICE\nInvoice Number: WRONG-EXT-1\nTotal: $3.00"));
         String good = put("hostile/fine.txt", "INVOICE\nInvoice Number: GOOD-1\nTotal: $1.00\n".getBytes());
 
         assertThat(awaitFinal(tooLarge)).satisfies(job -> assertReason(job, "FAILED", "TOO_LARGE"));
@@ -100,18 +119,6 @@ class HostileInputTest {
         assertThat(job.get("reason").s()).isEqualTo(reason);
     }
 
-    private String put(String key, byte[] content) {
-        String eTag = s3.putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(content)).eTag();
-        return JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, content.length, eTag, null, null, "t"));
-    }
-
-    private Map<String, AttributeValue> awaitFinal(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> dynamoDb.getItem(b -> b.tableName(config.jobs().table())
-                        .key(Map.of("jobId", AttributeValue.fromS(jobId))).consistentRead(true)).item(),
-                item -> item != null && item.containsKey("announced")
-                        && List.of("COMPLETED", "NEEDS_REVIEW", "FAILED").contains(item.get("status").s()));
-    }
-
     private static byte[] encryptedPdf() {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.addPage(new PDPage());
@@ -125,25 +132,4 @@ class HostileInputTest {
         }
     }
 
-    private static byte[] pdf(String... lines) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
-                content.setLeading(12);
-                content.newLineAtOffset(40, 740);
-                for (String line : lines) {
-                    content.showText(line);
-                    content.newLine();
-                }
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=pacing-input", "docflow.queues.ingest=pacing-ingest", "docflow.queues.ingest-dlq=pacing-ingest-dlq",
+        "docflow.buckets.input=pacing-input", "docflow.queues.ingest=pacing-ingest", "docflow.queues.legacy-requests=pacing-legacy-requests",
+        "docflow.queues.legacy-responses=pacing-legacy-responses", "docflow.queues.ingest-dlq=pacing-ingest-dlq",
         "docflow.models.classification=" + QuotaPacingTest.MODEL,
         "docflow.models.extraction=" + QuotaPacingTest.MODEL,
         "docflow.models.fallback=",

@@ -3,19 +3,16 @@ package io.docflow.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
-import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
+
 import io.docflow.local.DocflowTest;
+import io.docflow.local.TestDocuments;
 import io.docflow.local.LocalAwsInitializer;
 import io.docflow.local.bedrock.Fault;
 import io.docflow.local.bedrock.LocalBedrock;
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.TestPropertySource;
-import software.amazon.awssdk.core.sync.RequestBody;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @DocflowTest
 @TestPropertySource(properties = {
         // a bucket and queue of its own: other docflow contexts cached in this JVM must not take its documents
-        "docflow.buckets.input=resilience-input", "docflow.queues.ingest=resilience-ingest", "docflow.queues.ingest-dlq=resilience-ingest-dlq",
+        "docflow.buckets.input=resilience-input", "docflow.queues.ingest=resilience-ingest", "docflow.queues.legacy-requests=resilience-legacy-requests",
+        "docflow.queues.legacy-responses=resilience-legacy-responses", "docflow.queues.ingest-dlq=resilience-ingest-dlq",
         "docflow.models.classification=" + ResilienceTest.PRIMARY,
         "docflow.models.extraction=" + ResilienceTest.PRIMARY,
         "docflow.models.fallback=" + ResilienceTest.FALLBACK,
@@ -56,11 +54,29 @@ class ResilienceTest {
     static final String FALLBACK = "amazon.nova-lite-v1:0";
     /** (1 + 4 redeliveries) on the primary, the same again on the fallback. */
     static final int ATTEMPT_CAP = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired DocflowProperties config;
     @Autowired S3Client s3;
     @Autowired DynamoDbClient dynamoDb;
+
+    private TestDocuments documents;
+
+    @BeforeEach
+    void documents() {
+        documents = new TestDocuments(config, s3, dynamoDb);
+    }
+
+    private Map<String, AttributeValue> item(String jobId) {
+        return documents.item(jobId);
+    }
+
+    private Map<String, AttributeValue> awaitFinal(String jobId) {
+        return documents.awaitFinal(jobId);
+    }
+
+    private JsonNode result(String jobId) {
+        return documents.result(jobId);
+    }
     @Autowired @Qualifier("primaryModelBreaker") CircuitBreaker primaryBreaker;
 
     private final LocalBedrock bedrock = LocalAwsInitializer.sharedServices().bedrock();
@@ -136,34 +152,13 @@ class ResilienceTest {
             String key = "resilience/" + prefix + "-" + i + "-" + System.nanoTime() + ".txt";
             byte[] text = ("INVOICE\nInvoice Number: " + prefix.toUpperCase() + "-" + i + "\nBill To: Example Corp\n"
                     + "Due Date: 2026-12-01\nTotal: $" + (100 + i) + ".00\n").getBytes();
-            String eTag = s3.putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(text)).eTag();
-            jobIds.add(JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, text.length, eTag, null, null, "test")));
+            jobIds.add(documents.put(key, text));
         }
         return jobIds;
-    }
-
-    private Map<String, AttributeValue> item(String jobId) {
-        return dynamoDb.getItem(b -> b.tableName(config.jobs().table())
-                .key(Map.of("jobId", AttributeValue.fromS(jobId))).consistentRead(true)).item();
     }
 
     private int parkings(String jobId) {
         var item = item(jobId);
         return item == null || !item.containsKey("parkings") ? 0 : Integer.parseInt(item.get("parkings").n());
-    }
-
-    private Map<String, AttributeValue> awaitFinal(String jobId) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> item(jobId),
-                item -> item != null && item.containsKey("announced")
-                        && List.of("COMPLETED", "NEEDS_REVIEW", "FAILED").contains(item.get("status").s()));
-    }
-
-    private JsonNode result(String jobId) {
-        try {
-            return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results())
-                    .key("results/" + jobId + ".json")).asUtf8String());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

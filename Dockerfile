@@ -1,0 +1,48 @@
+# syntax=docker/dockerfile:1
+# docflow's container image: docker build -t docflow:0.1.0 .
+# Three stages: build the Spring Boot jar, split it into its layers, copy the layers onto a JRE-only base.
+# The final image holds no JDK, no Maven and no source; it runs as an unprivileged user (uid 10001) and
+# works with a read-only root filesystem (writable /tmp only; the Kubernetes Deployment mounts an emptyDir there).
+# ContainerImageIT (./mvnw -B verify) extracts the jar and starts docflow exactly as the last two stages do.
+
+ARG JDK_IMAGE=eclipse-temurin:17-jdk
+ARG JRE_IMAGE=eclipse-temurin:17-jre
+
+FROM ${JDK_IMAGE} AS build
+WORKDIR /src
+# Dependencies first, so they stay cached while only the source changes.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+RUN ./mvnw -B -q -Dmaven.test.skip=true package && cp target/docflow-*.jar /src/app.jar
+
+FROM ${JDK_IMAGE} AS layers
+WORKDIR /layers
+COPY --from=build /src/app.jar app.jar
+# Boot 3.5's jar tools: one folder per layer (dependencies, spring-boot-loader, snapshot-dependencies,
+# application), unpacked for org.springframework.boot.loader.launch.JarLauncher.
+RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+FROM ${JRE_IMAGE}
+# Tesseract for OCR (docs/ocr.md): English and orientation data come with it; add tesseract-ocr-<code> for each
+# extra language in docflow.ocr.languages.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr \
+ && rm -rf /var/lib/apt/lists/*
+RUN groupadd --system --gid 10001 docflow \
+ && useradd --system --uid 10001 --gid docflow --home-dir /app --no-create-home --shell /usr/sbin/nologin docflow
+WORKDIR /app
+# Least-changing layer first.
+COPY --from=layers /layers/extracted/dependencies/ ./
+COPY --from=layers /layers/extracted/spring-boot-loader/ ./
+COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --from=layers /layers/extracted/application/ ./
+# camel.main.routes-include-pattern reads file:${user.dir}/routes/*.camel.yaml; user.dir is this WORKDIR.
+COPY routes/ routes/
+# Heap as a share of the container's memory limit; die on OutOfMemoryError so Kubernetes restarts the pod
+# instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp"
+USER 10001:10001
+EXPOSE 8080
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,181 @@
+package io.docflow.ocr;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.docflow.config.DocflowStartupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OCR with the Tesseract command line, one process per page with a hard time limit: the process is killed when the
+ * page runs over, so a pathological image can never hold a thread. Output is TSV, which carries each word's
+ * confidence. Each process is held to one CPU thread (OMP_THREAD_LIMIT=1): parallelism comes from the OCR pool.
+ * <p>
+ * Checked at start-up: the command must run and every configured language must be installed, else docflow does not
+ * start (a report names the setting). With {@code osd.traineddata} installed and {@code detect-orientation} on, each
+ * page first goes through orientation detection ({@code --psm 0}); a page turned by 90°, 180° or 270° is turned back
+ * before it is read. (Tesseract's own {@code --psm 1} declines to turn a page whenever its script guess is
+ * uncertain, which leaves clear upside-down pages unread, hence the separate pass.) Text is read with automatic page
+ * segmentation ({@code --psm 3}), whose layout analysis copes with a few degrees of skew.
+ */
+final class TesseractEngine implements OcrEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(TesseractEngine.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
+    private static final int ERROR_TAIL = 500;
+
+    private final String command;
+    private final String dataPath;
+    private final String languages;
+    private final boolean detectOrientation;
+    private final String version;
+
+    TesseractEngine(OcrSettings settings) {
+        this.command = settings.tesseract().command();
+        this.dataPath = settings.tesseract().dataPath();
+        this.languages = String.join("+", settings.effectiveLanguages());
+        List<String> installed = installedLanguages();
+        List<String> missing = settings.effectiveLanguages().stream().filter(l -> !installed.contains(l)).toList();
+        if (!missing.isEmpty()) {
+            throw new DocflowStartupException("docflow.ocr.languages", "Tesseract has no language data for " + missing
+                    + " (installed: " + installed + ")", "Install the language packs (Debian: apt-get install "
+                    + String.join(" ", missing.stream().map(l -> "tesseract-ocr-" + l.toLowerCase().replace('_', '-')).toList())
+                    + ") or remove them from docflow.ocr.languages.", null);
+        }
+        boolean osd = installed.contains("osd");
+        if (settings.detectOrientation() && !osd) {
+            log.warn("docflow.ocr.detect-orientation is on but Tesseract has no osd.traineddata: pages turned by "
+                    + "180 degrees will not be read (Debian: apt-get install tesseract-ocr-osd)");
+        }
+        this.detectOrientation = settings.detectOrientation() && osd;
+        this.version = run(List.of(command, "--version")).lines().findFirst().orElse("tesseract").strip();
+        log.info("OCR engine: {} (languages {}, orientation detection {})", version, languages,
+                detectOrientation ? "on" : "off");
+    }
+
+    @Override
+    public String name() {
+        return "tesseract";
+    }
+
+    String version() {
+        return version;
+    }
+
+    boolean detectsOrientation() {
+        return detectOrientation;
+    }
+
+    @Override
+    public PageRead read(Path image, int dpi, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> dpiArguments = dpi > 0 ? List.of("--dpi", Integer.toString(dpi)) : List.of();
+        Path page = image;
+        if (detectOrientation) {
+            List<String> osd = new ArrayList<>(List.of(command, image.toString(), "stdout", "--psm", "0"));
+            osd.addAll(dpiArguments);
+            int rotate = Orientation.rotation(run(osd, image.getParent(), deadline, timeout, true));
+            if (rotate != 0) {
+                page = Orientation.turned(image, rotate);
+                log.debug("{}: turned {} degrees clockwise before OCR", image.getFileName(), rotate);
+            }
+        }
+        List<String> ocr = new ArrayList<>(List.of(command, page.toString(), "stdout", "-l", languages, "--psm", "3"));
+        ocr.addAll(dpiArguments);
+        ocr.add("tsv");
+        return TesseractTsv.read(run(ocr, image.getParent(), deadline, timeout, false));
+    }
+
+    /**
+     * One tesseract process, its output spooled to a file, killed when the page's deadline passes. A failed
+     * orientation pass ({@code lenient}) gives empty output: the page is then read as it is.
+     */
+    private String run(List<String> arguments, Path directory, long deadline, Duration timeout, boolean lenient)
+            throws IOException, InterruptedException {
+        Path output = Files.createTempFile(directory, "tesseract-", ".out");
+        Path errors = Files.createTempFile(directory, "tesseract-", ".err");
+        try {
+            Process process = processBuilder(arguments)
+                    .redirectOutput(output.toFile())
+                    .redirectError(errors.toFile())
+                    .start();
+            try {
+                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw new OcrPageException(LeftOut.PAGE_TIMEOUT, "tesseract took longer than docflow.ocr.page-timeout ("
+                            + timeout + ")");
+                }
+            } finally {
+                process.destroyForcibly();
+            }
+            if (process.exitValue() != 0) {
+                if (lenient) {
+                    return "";
+                }
+                throw new OcrPageException(LeftOut.OCR_FAILED, "tesseract exited with " + process.exitValue() + ": "
+                        + tail(Files.readString(errors, StandardCharsets.UTF_8)));
+            }
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private List<String> installedLanguages() {
+        List<String> languages = new ArrayList<>();
+        boolean listing = false;
+        for (String line : run(List.of(command, "--list-langs")).lines().toList()) {
+            if (line.startsWith("List of available languages")) {
+                listing = true;
+            } else if (listing && !line.isBlank()) {
+                languages.add(line.strip());
+            }
+        }
+        return languages;
+    }
+
+    /** Runs a short probe command; docflow does not start when Tesseract cannot be run. */
+    private String run(List<String> arguments) {
+        try {
+            Process process = processBuilder(arguments).redirectErrorStream(true).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(String.join(" ", arguments) + " did not finish in " + PROBE_TIMEOUT);
+            }
+            String output = new String(out, StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new IOException(String.join(" ", arguments) + " exited with " + process.exitValue() + ": " + tail(output));
+            }
+            return output;
+        } catch (IOException e) {
+            throw new DocflowStartupException("docflow.ocr.tesseract.command", "Tesseract cannot be run ('" + command
+                    + "'): " + e.getMessage(), "Install Tesseract (Debian: apt-get install tesseract-ocr), point "
+                    + "docflow.ocr.tesseract.command at it, or set docflow.ocr.enabled=false.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking Tesseract", e);
+        }
+    }
+
+    private ProcessBuilder processBuilder(List<String> arguments) {
+        ProcessBuilder builder = new ProcessBuilder(arguments);
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
+        if (!dataPath.isBlank()) {
+            builder.environment().put("TESSDATA_PREFIX", dataPath);
+        }
+        return builder;
+    }
+
+    private static String tail(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= ERROR_TAIL ? stripped : "..." + stripped.substring(stripped.length() - ERROR_TAIL);
+    }
+}

@@ -1,0 +1,124 @@
+package io.docflow.ocr;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.textract.TextractClient;
+import software.amazon.awssdk.services.textract.model.BadDocumentException;
+import software.amazon.awssdk.services.textract.model.Block;
+import software.amazon.awssdk.services.textract.model.BlockType;
+import software.amazon.awssdk.services.textract.model.DetectDocumentTextRequest;
+import software.amazon.awssdk.services.textract.model.DetectDocumentTextResponse;
+import software.amazon.awssdk.services.textract.model.DocumentTooLargeException;
+import software.amazon.awssdk.services.textract.model.InternalServerErrorException;
+import software.amazon.awssdk.services.textract.model.InvalidParameterException;
+import software.amazon.awssdk.services.textract.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.textract.model.ThrottlingException;
+import software.amazon.awssdk.services.textract.model.UnsupportedDocumentException;
+
+/**
+ * OCR with Amazon Textract's synchronous DetectDocumentText, one call per page image (the bytes are sent, so no S3
+ * access is needed). Text is the LINE blocks in order; the confidence is the WORD blocks' mean, weighted by length.
+ * <p>
+ * Who retries what: the SDK retries throttling, 5xx and I/O errors (standard mode,
+ * {@code docflow.ocr.textract.max-attempts} attempts in all). When those are spent, or the breaker around the calls
+ * is open, the document is parked ({@link OcrUnavailableException}) and comes back later. A page Textract refuses
+ * (bad, unsupported, too large) is left out with Textract's reason; the breaker does not count those.
+ */
+final class TextractEngine implements OcrEngine {
+
+    /** Textract's limit for document bytes sent in the request. */
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+
+    private final TextractClient client;
+    private final CircuitBreaker breaker;
+
+    TextractEngine(TextractClient client, CircuitBreaker breaker) {
+        this.client = client;
+        this.breaker = breaker;
+    }
+
+    @Override
+    public String name() {
+        return "textract";
+    }
+
+    @Override
+    public PageRead read(Path image, int dpi, Duration timeout) throws IOException {
+        byte[] bytes = withinLimit(image);
+        DetectDocumentTextRequest request = DetectDocumentTextRequest.builder()
+                .document(d -> d.bytes(SdkBytes.fromByteArray(bytes)))
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout))
+                .build();
+        DetectDocumentTextResponse response;
+        try {
+            response = breaker.executeSupplier(() -> client.detectDocumentText(request));
+        } catch (CallNotPermittedException e) {
+            throw new OcrUnavailableException("Textract's circuit breaker is open after repeated failures; "
+                    + "the document waits and tries again", e);
+        } catch (BadDocumentException | UnsupportedDocumentException | DocumentTooLargeException
+                 | InvalidParameterException e) {
+            throw new OcrPageException(LeftOut.ENGINE_REJECTED, "Textract refused the page: " + e.awsErrorDetails().errorMessage());
+        } catch (ApiCallTimeoutException e) {
+            throw new OcrPageException(LeftOut.PAGE_TIMEOUT, "Textract took longer than docflow.ocr.page-timeout (" + timeout + ")");
+        } catch (ThrottlingException | ProvisionedThroughputExceededException | InternalServerErrorException
+                 | SdkClientException e) {
+            throw new OcrUnavailableException("Textract is unavailable after the SDK's retries: " + e.getMessage(), e);
+        }
+        return text(response);
+    }
+
+    static PageRead text(DetectDocumentTextResponse response) {
+        StringBuilder text = new StringBuilder();
+        double weighted = 0;
+        long characters = 0;
+        for (Block block : response.blocks()) {
+            if (block.blockType() == BlockType.LINE && block.text() != null) {
+                text.append(block.text()).append('\n');
+            } else if (block.blockType() == BlockType.WORD && block.text() != null && block.confidence() != null) {
+                weighted += block.confidence() * block.text().length();
+                characters += block.text().length();
+            }
+        }
+        return new PageRead(text.toString(), characters == 0 ? null : weighted / characters);
+    }
+
+    /** The page's PNG, or the page as a JPEG when the PNG is over Textract's limit; over it still: left out. */
+    private static byte[] withinLimit(Path image) throws IOException {
+        if (Files.size(image) <= MAX_BYTES) {
+            return Files.readAllBytes(image);
+        }
+        BufferedImage picture = ImageIO.read(image.toFile());
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(jpeg)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.write(null, new IIOImage(picture, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        if (jpeg.size() > MAX_BYTES) {
+            throw new OcrPageException(LeftOut.IMAGE_TOO_LARGE, "the page image has " + jpeg.size()
+                    + " bytes even as JPEG, more than Textract's " + MAX_BYTES + " for DetectDocumentText");
+        }
+        return jpeg.toByteArray();
+    }
+}

@@ -1,0 +1,400 @@
+package io.docflow.deploy;
+
+import static io.docflow.deploy.Manifests.container;
+import static io.docflow.deploy.Manifests.env;
+import static io.docflow.deploy.Manifests.list;
+import static io.docflow.deploy.Manifests.map;
+import static io.docflow.deploy.Manifests.only;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.config.DocflowProperties;
+import io.docflow.local.LocalAws;
+import io.docflow.local.LocalClients;
+import io.docflow.local.LocalPorts;
+import io.docflow.local.LocalProvisioner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What the container image is made of, run without Docker: the packaged jar is split into its layers exactly as the
+ * Dockerfile does ({@code java -Djarmode=tools -jar app.jar extract --layers --launcher}), the layers are copied into
+ * one folder in the Dockerfile's order with routes/ beside them, the dev overlay's ConfigMap files go where the
+ * Deployment mounts them, and docflow is started from there with the Dockerfile's entry point, the Deployment's
+ * JAVA_TOOL_OPTIONS and profile, against the local AWS services started in this JVM. It must become ready,
+ * process a document, log JSON lines and export every metric the dashboard and the alerts query.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContainerImageIT {
+
+    private static final Path DOCKERFILE = Path.of("Dockerfile");
+    private static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+    private static final Set<String> FINAL = Set.of("COMPLETED", "NEEDS_REVIEW", "FAILED");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private Path work;
+    private Path extracted;
+    private Path app;
+    private Path stdout;
+    private Path stderr;
+    private LocalAws aws;
+    private LocalClients clients;
+    private DocflowProperties config;
+    private Process docflow;
+    private int port;
+    private Map<String, AttributeValue> job;
+
+    @BeforeAll
+    void startTheImageLayoutInLocalMode() throws Exception {
+        Path jar = Path.of(System.getProperty("docflow.it.jar", "target/docflow-0.1.0-SNAPSHOT.jar"));
+        assertThat(jar).as("the repackaged jar (built in `package`)").exists();
+        work = Files.createTempDirectory("docflow-image-");
+        extracted = work.resolve("extracted");
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--layers",
+                "--launcher", "--destination", extracted.toString()), work);
+
+        // The Dockerfile's final stage: WORKDIR, the layers in order, routes/.
+        String workdir = dockerfileValue("WORKDIR");
+        app = work.resolve(workdir.substring(1));
+        for (String layer : dockerfileLayers()) {
+            copyTree(extracted.resolve(layer), app);
+        }
+        copyTree(Path.of("routes"), app.resolve("routes"));
+
+        // The dev overlay: the ConfigMap mounted where the Deployment mounts it, its env and profile.
+        var objects = Manifests.render("overlays/dev");
+        Map<String, Object> deployment = only(objects, "Deployment");
+        Map<String, Object> container = container(deployment);
+        String mountPath = list(container, "volumeMounts").stream().filter(m -> "config".equals(m.get("name")))
+                .map(m -> String.valueOf(m.get("mountPath"))).findFirst().orElseThrow();
+        assertThat(mountPath).startsWith(workdir + "/");
+        Path configDir = app.resolve(mountPath.substring(workdir.length() + 1));
+        Files.createDirectories(configDir);
+        for (var file : KubernetesManifestsTest.configMap(objects).entrySet()) {
+            Files.writeString(configDir.resolve(file.getKey()), file.getValue());
+        }
+        config = KubernetesManifestsTest.configuration(objects);
+
+        aws = LocalAws.start(LocalPorts.free());
+        clients = new LocalClients(aws);
+        new LocalProvisioner(aws, clients).provision(config);
+
+        Path tmp = Files.createDirectories(work.resolve("tmp"));
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.remove("CLASSPATH");
+        environment.remove("JAVA_TOOL_OPTIONS");
+        list(container, "env").forEach(e -> environment.put(String.valueOf(e.get("name")),
+                String.valueOf(e.get("value")).replace("=/tmp", "=" + tmp)));
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), LAUNCHER,
+                "--server.port=" + port,
+                "--docflow.aws.region=" + LocalAws.REGION,
+                "--docflow.aws.s3-path-style=true",
+                "--docflow.aws.endpoints.s3=" + aws.s3Endpoint(),
+                "--docflow.aws.endpoints.sqs=" + aws.sqsEndpoint(),
+                "--docflow.aws.endpoints.dynamodb=" + aws.dynamoDbEndpoint(),
+                "--docflow.aws.endpoints.sns=" + aws.snsEndpoint(),
+                "--docflow.aws.endpoints.eventbridge=" + aws.eventBridgeEndpoint(),
+                "--docflow.aws.endpoints.bedrock-runtime=" + aws.bedrockEndpoint(),
+                "--docflow.ingest.wait-time-seconds=1"));
+        stdout = work.resolve("stdout.log");
+        stderr = work.resolve("stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        docflow = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(docflow::destroyForcibly));
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!docflow.isAlive()) {
+                throw new AssertionError("docflow exited with " + docflow.exitValue() + ":\n" + tail(stdout) + tail(stderr));
+            }
+            return get("/actuator/health/readiness").statusCode() == 200;
+        });
+
+        String key = "it/invoice-" + System.nanoTime() + ".txt";
+        clients.s3().putObject(b -> b.bucket(config.buckets().input()).key(key).contentType("text/plain"),
+                RequestBody.fromString("""
+                        INVOICE
+                        Invoice number: INV-2026-0042
+                        Invoice date: 2026-03-01
+                        Seller: Example Supplies Ltd
+                        Bill to: Example Customer GmbH
+                        Total amount due: 1,250.00 EUR
+                        """));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            job = clients.dynamoDb().scan(b -> b.tableName(config.jobs().table())).items().stream()
+                    .filter(i -> i.containsKey("key") && key.equals(i.get("key").s()))
+                    .filter(i -> i.containsKey("status") && FINAL.contains(i.get("status").s()))
+                    .findFirst().orElse(null);
+            return job != null;
+        });
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (docflow != null) {
+                docflow.destroy();
+                boolean stopped = docflow.waitFor(2, TimeUnit.MINUTES);
+                if (!stopped) {
+                    docflow.destroyForcibly();
+                }
+                assertThat(stopped).as("docflow stops on SIGTERM within its drain time").isTrue();
+            }
+        } finally {
+            if (clients != null) {
+                clients.close();
+            }
+            if (aws != null) {
+                aws.close();
+            }
+            if (work != null) {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDockerfileCopiesEveryLayerTheJarHas() throws IOException {
+        try (Stream<Path> layers = Files.list(extracted)) {
+            assertThat(layers.map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrderElementsOf(dockerfileLayers());
+        }
+        assertThat(app.resolve("org/springframework/boot/loader/launch/JarLauncher.class")).exists();
+        assertThat(app.resolve("BOOT-INF/classes/application.yaml")).exists();
+        assertThat(app.resolve("routes/ingest.camel.yaml")).exists();
+        String dockerfile = Manifests.read(DOCKERFILE);
+        assertThat(dockerfile).contains("java -Djarmode=tools -jar app.jar extract --layers --launcher",
+                "ENTRYPOINT [\"java\", \"" + LAUNCHER + "\"]", "COPY routes/ routes/", "USER 10001");
+        assertThat(dockerfileValue("ENV JAVA_TOOL_OPTIONS").replace("\"", ""))
+                .isEqualTo(env(container(only(Manifests.render("overlays/dev"), "Deployment")), "JAVA_TOOL_OPTIONS").orElseThrow());
+    }
+
+    @Test
+    void livenessAndReadinessAreUpAndReadinessChecksSqsAndDynamoDb() throws Exception {
+        JsonNode readiness = json.readTree(get("/actuator/health/readiness").body());
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("sqs").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("dynamoDb").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("sqs").path("details").path("queue").asText())
+                .isEqualTo(config.queues().ingest());
+
+        JsonNode liveness = json.readTree(get("/actuator/health/liveness").body());
+        assertThat(liveness.path("status").asText()).isEqualTo("UP");
+        assertThat(liveness.path("components").has("sqs")).as("liveness never depends on AWS").isFalse();
+    }
+
+    @Test
+    void aDocumentPutIntoTheInputBucketIsProcessedWithTheOverlaysNames() {
+        assertThat(job.get("status").s()).isIn(FINAL);
+        assertThat(job.get("bucket").s()).isEqualTo(config.buckets().input()).startsWith("docflow-dev-");
+        if (!"FAILED".equals(job.get("status").s())) {
+            assertThat(clients.s3().listObjectsV2(b -> b.bucket(config.buckets().results()).prefix("results/"))
+                    .contents()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void logsAreOneJsonObjectPerLine() throws IOException {
+        List<String> lines = Files.readAllLines(stdout).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        for (String line : lines) {
+            JsonNode entry = json.readTree(line);
+            assertThat(entry.isObject()).as(line).isTrue();
+            assertThat(entry.has("@timestamp")).as(line).isTrue();
+            assertThat(entry.has("message")).as(line).isTrue();
+            assertThat(text(entry, "service", "name")).as(line).isEqualTo("docflow");
+        }
+        String jobId = job.get("jobId").s();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(jobId));
+    }
+
+    @Test
+    void everyMetricTheDashboardAndTheAlertsQueryIsExported() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> sum(scrape(), "docflow_documents_total") >= 1);
+        String scrape = scrape();
+        Set<String> exported = exportedNames(scrape);
+        assertThat(exported).contains("docflow_documents_total", "docflow_model_tokens_total",
+                "docflow_model_latency_seconds_bucket", "docflow_stage_duration_seconds_bucket", "docflow_queue_messages");
+        assertThat(sum(scrape, "docflow_model_tokens_total")).isPositive();
+
+        Map<String, Set<String>> queried = new LinkedHashMap<>();
+        JsonNode dashboard = json.readTree(Manifests.read(Path.of("k8s/monitoring/docflow-dashboard.json")));
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                queried.put("panel '" + panel.path("title").asText() + "': " + target.path("expr").asText(),
+                        PromQl.metricNames(target.path("expr").asText()));
+            }
+        }
+        for (JsonNode variable : dashboard.path("templating").path("list")) {
+            if ("query".equals(variable.path("type").asText())) {
+                String query = variable.path("definition").asText();
+                queried.put("variable " + variable.path("name").asText(), PromQl.metricNames(query));
+            }
+        }
+        var rule = Manifests.parseAll(Manifests.read(Path.of("k8s/monitoring/prometheusrule.yaml"))).get(0);
+        for (var group : list(map(rule, "spec"), "groups")) {
+            for (var alert : list(group, "rules")) {
+                queried.put("alert " + alert.get("alert"), PromQl.metricNames(String.valueOf(alert.get("expr"))));
+            }
+        }
+        assertThat(queried).hasSizeGreaterThan(10);
+        queried.forEach((where, names) -> assertThat(names).as("metrics of %s", where).isNotEmpty()
+                .allSatisfy(name -> assertThat(exported).as("%s queries %s", where, name).contains(name)));
+    }
+
+    private static String text(JsonNode entry, String... path) {
+        JsonNode flat = entry.path(String.join(".", path));
+        if (!flat.isMissingNode()) {
+            return flat.asText();
+        }
+        JsonNode nested = entry;
+        for (String key : path) {
+            nested = nested.path(key);
+        }
+        return nested.asText();
+    }
+
+    private String scrape() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    static Set<String> exportedNames(String scrape) {
+        Set<String> names = new TreeSet<>();
+        scrape.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
+        return names;
+    }
+
+    static double sum(String scrape, String metric) {
+        Matcher samples = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(?:\\{[^}]*})? (\\S+)").matcher(scrape);
+        double sum = 0;
+        while (samples.find()) {
+            sum += Double.parseDouble(samples.group(1));
+        }
+        return sum;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            return new FailedResponse(path);
+        }
+    }
+
+    /** The layer folders the Dockerfile copies into the image, in order. */
+    private static List<String> dockerfileLayers() {
+        Matcher copies = Pattern.compile("(?m)^COPY --from=layers /layers/extracted/([a-z-]+)/ \\./$")
+                .matcher(Manifests.read(DOCKERFILE));
+        List<String> layers = new ArrayList<>();
+        while (copies.find()) {
+            layers.add(copies.group(1));
+        }
+        assertThat(layers).as("layers copied by the Dockerfile").isNotEmpty();
+        return layers;
+    }
+
+    /** The value of the final stage's (the last) {@code instruction}. */
+    private static String dockerfileValue(String instruction) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(instruction) + "[ =](.+)$").matcher(Manifests.read(DOCKERFILE));
+        String value = null;
+        while (line.find()) {
+            value = line.group(1).strip();
+        }
+        assertThat(value).as("Dockerfile has %s", instruction).isNotNull();
+        return value;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void run(List<String> command, Path directory) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("%s:\n%s", command, output).isZero();
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())) + "\n";
+        } catch (IOException e) {
+            return "(cannot read " + file + ")\n";
+        }
+    }
+
+    /** "Not listening yet", as a response, so polling can go on. */
+    private record FailedResponse(String path) implements HttpResponse<String> {
+        public int statusCode() { return -1; }
+        public HttpRequest request() { return null; }
+        public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+        public java.net.http.HttpHeaders headers() { return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true); }
+        public String body() { return ""; }
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return java.util.Optional.empty(); }
+        public URI uri() { return URI.create("http://127.0.0.1" + path); }
+        public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
+    }
+}
