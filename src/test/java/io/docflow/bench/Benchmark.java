@@ -69,6 +69,8 @@ public final class Benchmark {
         DEFAULTS.put("shared.consumers", "8");
         DEFAULTS.put("shared.parallelism", "8");
         DEFAULTS.put("shared.wait-time-seconds", "1");
+        // each process's pacing budget; empty: the quota divided by the processes (docs/reliability.md, "Quota pacing")
+        DEFAULTS.put("shared.pod-rpm", "");
         // memory: big documents with -Xmx512m
         DEFAULTS.put("memory.cases", "pdf200mb,pages2000,concurrent16x20mb");
         DEFAULTS.put("memory.latency-ms", "0");
@@ -258,11 +260,12 @@ public final class Benchmark {
         int processes = integer("shared.processes");
         String model = options.get("model");
         Runnable configure = () -> configureModel(model, integer("shared.latency-ms"), rpm);
-        repeat("shared", "Shared quota: %d docflow processes on one queue, each paced at %d / %d RPM, one quota of %d RPM, model %d ms"
-                .formatted(processes, rpm, processes, rpm, integer("shared.latency-ms")), run -> {
+        String podRpm = options.get("shared.pod-rpm").isBlank() ? Double.toString((double) rpm / processes) : options.get("shared.pod-rpm");
+        repeat("shared", "Shared quota: %d docflow processes on one queue, each paced at %s RPM, one quota of %d RPM, model %d ms"
+                .formatted(processes, podRpm, rpm, integer("shared.latency-ms")), run -> {
             List<Corpus.Document> docs = Corpus.singlePage("s", integer("shared.docs"), Corpus.mix(options.get("mix")), run);
             Map<String, String> settings = modelSettings(model);
-            settings.put("docflow.models.pacing.requests-per-minute", Double.toString((double) rpm / processes));
+            settings.put("docflow.models.pacing.requests-per-minute", podRpm);
             settings.put("docflow.ingest.concurrent-consumers", options.get("shared.consumers"));
             settings.put("docflow.models.extraction-parallelism", options.get("shared.parallelism"));
             // short polls, as local mode uses: with several processes long-polling one idle queue for 20 s, the local
