@@ -241,7 +241,17 @@ class ContainerImageIT {
             assertThat(text(entry, "service", "name")).as(line).isEqualTo("docflow");
         }
         String jobId = job.get("jobId").s();
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(jobId));
+        List<JsonNode> jobLines = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode entry = json.readTree(line);
+            if (entry.path("message").asText().contains(jobId)) {
+                jobLines.add(entry);
+            }
+        }
+        assertThat(jobLines).as("the job's lines").isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.path("jobId").asText()).as(entry.toString()).isEqualTo(jobId);
+            assertThat(entry.path("traceId").asText()).as(entry.toString()).matches("[0-9a-f]{32}");
+        });
     }
 
     @Test
