@@ -92,7 +92,6 @@ class TracingTest {
     void stop() {
         root().detachAppender(logs);
         bedrock.faults().clear();
-        bedrock.clearLatency();
     }
 
     @Test
@@ -114,16 +113,12 @@ class TracingTest {
 
     @Test
     void aParkedDocumentKeepsItsTraceWhenItComesBackThroughTheIngestQueue() {
-        // Slow failing calls: local S3's second announcement of the object is dropped while the job is processing.
-        // (Had it come after the parking, it would have claimed the parked job and processed it in a trace of its own.)
-        bedrock.setLatency(LocalBedrock.ALL_MODELS, Duration.ofMillis(300));
+        // Local S3 announces the object twice; the second announcement, often received in the same batch and handled
+        // after the first has parked the job, must be dropped, not take the parked job into a trace of its own.
         bedrock.faults().injectAlways(LocalBedrock.ALL_MODELS, Fault.SERVICE_UNAVAILABLE);
         String jobId = documents.put("tracing/parked-" + System.nanoTime() + ".txt", invoice("TR-2"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> List.copyOf(logs.list).stream().anyMatch(e ->
-                e.getFormattedMessage().contains(jobId) && e.getFormattedMessage().contains("duplicate announcement")));
         await().atMost(Duration.ofSeconds(30)).until(() -> parkings(jobId) >= 1);
         bedrock.faults().clear();
-        bedrock.clearLatency();
         Map<String, AttributeValue> job = documents.awaitFinal(jobId);
         assertThat(job.get("status").s()).isEqualTo("COMPLETED");
 
@@ -173,7 +168,9 @@ class TracingTest {
                     .map(id -> finished.stream().filter(s -> s.getTraceId().equals(id)).toList())
                     .collect(Collectors.partitioningBy(trace -> components(trace).contains("camel-aws-bedrock")));
             List<List<SpanData>> processed = byModelCalls.get(true);
-            assertThat(processed).as("traces of job %s that called a model", jobId).hasSizeLessThanOrEqualTo(1);
+            assertThat(processed.size()).as("traces of job %s that called a model; its log lines: %s", jobId,
+                    List.copyOf(logs.list).stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(jobId)).toList())
+                    .isLessThanOrEqualTo(1);
             if (processed.isEmpty() || !complete(processed.get(0))) {
                 return List.<SpanData>of();
             }
