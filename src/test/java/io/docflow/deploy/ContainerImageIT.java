@@ -260,7 +260,9 @@ class ContainerImageIT {
         String scrape = scrape();
         Set<String> exported = exportedNames(scrape);
         assertThat(exported).contains("docflow_documents_total", "docflow_model_tokens_total",
-                "docflow_model_latency_seconds_bucket", "docflow_stage_duration_seconds_bucket", "docflow_queue_messages");
+                "docflow_model_latency_seconds_bucket", "docflow_stage_duration_seconds_bucket", "docflow_queue_messages",
+                "docflow_model_cost_usd_total", "docflow_model_retries_total", "docflow_model_breaker_state",
+                "camel_exchanges_inflight");
         assertThat(sum(scrape, "docflow_model_tokens_total")).isPositive();
 
         Map<String, Set<String>> queried = new LinkedHashMap<>();
