@@ -3,8 +3,10 @@ package io.docflow.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.docflow.extract.ExtractionSettings;
@@ -134,6 +136,16 @@ public record DocflowProperties(
 
         public String extractionModelFor(String documentClass) {
             return extractionByClass.getOrDefault(documentClass, extraction);
+        }
+
+        /** Every model id docflow may call: classification, extraction (also per class), fallback. */
+        public Set<String> configuredIds() {
+            Set<String> ids = new LinkedHashSet<>(List.of(classification, extraction));
+            ids.addAll(extractionByClass.values());
+            if (hasFallback()) {
+                ids.add(fallback);
+            }
+            return ids;
         }
     }
 

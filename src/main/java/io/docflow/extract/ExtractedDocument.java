@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param characterLimit the limit that applied to this extraction
  * @param pageStarts     where each page's text begins in {@code text}, in page order (PDFs); empty when the format
  *                       has no pages or does not mark them
+ * @param embeddedDocumentsSkipped embedded documents left unparsed past {@code docflow.extract.max-embedded-documents}
  */
 public record ExtractedDocument(
         String text,
@@ -28,7 +29,8 @@ public record ExtractedDocument(
         int characters,
         boolean truncated,
         int characterLimit,
-        List<Integer> pageStarts) {
+        List<Integer> pageStarts,
+        int embeddedDocumentsSkipped) {
 
     public ExtractedDocument {
         Objects.requireNonNull(text, "text");
@@ -54,6 +56,6 @@ public record ExtractedDocument(
     public ExtractedDocument withText(String newText, Integer newPages, String newLanguage, boolean newTruncated,
                                       List<Integer> newPageStarts) {
         return new ExtractedDocument(newText, contentType, newPages, newLanguage, title, author, newText.length(),
-                truncated || newTruncated, characterLimit, newPageStarts);
+                truncated || newTruncated, characterLimit, newPageStarts, embeddedDocumentsSkipped);
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param chunkOverlapTokens estimated tokens that consecutive chunks share; below {@code chunkMaxTokens}
  * @param maxChunks          chunks past this many are reported as skipped, never silently dropped
  * @param parseTimeout       a parse running longer fails the document ({@code PARSE_TIMEOUT})
+ * @param maxEmbeddedDocuments embedded documents (attachments, archive entries, images in office files, at any depth)
+ *                             parsed per document; the rest are skipped and counted in the result
  */
 public record ExtractionSettings(
         @DefaultValue("100MB") DataSize maxDocumentBytes,
@@ -22,7 +24,8 @@ public record ExtractionSettings(
         @DefaultValue("2000") int chunkMaxTokens,
         @DefaultValue("200") int chunkOverlapTokens,
         @DefaultValue("500") int maxChunks,
-        @DefaultValue("120s") Duration parseTimeout) {
+        @DefaultValue("120s") Duration parseTimeout,
+        @DefaultValue("1000") int maxEmbeddedDocuments) {
 
     public ExtractionSettings {
         Objects.requireNonNull(maxDocumentBytes, "docflow.extract.max-document-bytes must be set");
@@ -32,6 +35,7 @@ public record ExtractionSettings(
         requireAtLeast(0, chunkOverlapTokens, "chunk-overlap-tokens");
         requireAtLeast(1, maxChunks, "max-chunks");
         Objects.requireNonNull(parseTimeout, "docflow.extract.parse-timeout must be set");
+        requireAtLeast(0, maxEmbeddedDocuments, "max-embedded-documents");
         if (chunkOverlapTokens >= chunkMaxTokens) {
             throw new IllegalArgumentException("docflow.extract.chunk-overlap-tokens (" + chunkOverlapTokens
                     + ") must be below docflow.extract.chunk-max-tokens (" + chunkMaxTokens + ")");
@@ -39,23 +43,28 @@ public record ExtractionSettings(
     }
 
     public static ExtractionSettings defaults() {
-        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500, Duration.ofSeconds(120));
+        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500, Duration.ofSeconds(120), 1000);
     }
 
     public ExtractionSettings withMaxDocumentBytes(DataSize value) {
-        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout);
+        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments);
     }
 
     public ExtractionSettings withMaxCharacters(int value) {
-        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout);
+        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments);
     }
 
     public ExtractionSettings withChunking(int maxTokens, int overlapTokens, int chunks) {
-        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout);
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout, maxEmbeddedDocuments);
     }
 
     public ExtractionSettings withParseTimeout(Duration value) {
-        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, value);
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, value, maxEmbeddedDocuments);
+    }
+
+    public ExtractionSettings withMaxEmbeddedDocuments(int value) {
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
+                parseTimeout, value);
     }
 
     private static void requireAtLeast(long minimum, long value, String key) {

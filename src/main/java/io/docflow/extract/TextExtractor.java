@@ -8,12 +8,14 @@ import java.util.List;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
@@ -38,6 +40,7 @@ public class TextExtractor {
     private final long maxDocumentBytes;
     private final int maxCharacters;
     private final java.time.Duration parseTimeout;
+    private final int maxEmbeddedDocuments;
     /**
      * Parses run on their own threads so a parse that never ends (a pathological file) can be abandoned after the
      * timeout; Tika's parsers may ignore the interrupt, so such a thread can linger until its parse ends.
@@ -52,6 +55,7 @@ public class TextExtractor {
         this.maxDocumentBytes = settings.maxDocumentBytes().toBytes();
         this.maxCharacters = settings.maxCharacters();
         this.parseTimeout = settings.parseTimeout();
+        this.maxEmbeddedDocuments = settings.maxEmbeddedDocuments();
     }
 
     /**
@@ -72,7 +76,7 @@ public class TextExtractor {
         try (TikaInputStream in = TikaInputStream.get(document)) {
             MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
             if (size == 0) {
-                return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters, List.of());
+                return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters, List.of(), 0);
             }
             if (!supportedTypes.supports(type)) {
                 throw new DocumentExtractionException(ExtractionFailure.UNSUPPORTED_TYPE,
@@ -80,11 +84,16 @@ public class TextExtractor {
             }
             WriteOutContentHandler text = new WriteOutContentHandler(maxCharacters);
             PageStarts pages = new PageStarts(text);
-            boolean truncated = parse(in, pages, metadata, type, description);
+            ParseContext context = parseContext();
+            // embedded documents are parsed by the same parser (what Tika does when the context names none)
+            context.set(Parser.class, parser);
+            EmbeddedDocumentLimit embedded = new EmbeddedDocumentLimit(context, maxEmbeddedDocuments);
+            context.set(EmbeddedDocumentExtractor.class, embedded);
+            boolean truncated = parse(in, pages, metadata, context, type, description);
             String content = text.toString();
             return new ExtractedDocument(content, type.toString(), DocumentProperties.pages(metadata), languages.guess(content),
                     DocumentProperties.title(metadata), DocumentProperties.author(metadata), content.length(),
-                    truncated, maxCharacters, pages.offsets(content.length()));
+                    truncated, maxCharacters, pages.offsets(content.length()), embedded.skipped());
         } catch (IOException e) {
             throw new DocumentExtractionException(ExtractionFailure.READ_FAILED,
                     "Could not read " + description + ": " + e.getMessage(), e);
@@ -96,10 +105,10 @@ public class TextExtractor {
         return languages.guess(text);
     }
 
-    private void parseWithTimeout(TikaInputStream in, ContentHandler text, Metadata metadata, String description)
-            throws IOException, TikaException, SAXException {
+    private void parseWithTimeout(TikaInputStream in, ContentHandler text, Metadata metadata, ParseContext context,
+                                  String description) throws IOException, TikaException, SAXException {
         var parse = parsing.submit(() -> {
-            parser.parse(in, new BodyContentHandler(text), metadata, parseContext());
+            parser.parse(in, new BodyContentHandler(text), metadata, context);
             return null;
         });
         try {
@@ -131,10 +140,10 @@ public class TextExtractor {
     }
 
     /** Returns whether the text was cut at the character limit. */
-    private boolean parse(TikaInputStream in, ContentHandler text, Metadata metadata, MediaType type,
-                          String description) throws IOException {
+    private boolean parse(TikaInputStream in, ContentHandler text, Metadata metadata, ParseContext context,
+                          MediaType type, String description) throws IOException {
         try {
-            parseWithTimeout(in, text, metadata, description);
+            parseWithTimeout(in, text, metadata, context, description);
             return false;
         } catch (EncryptedDocumentException e) {
             throw new DocumentExtractionException(ExtractionFailure.ENCRYPTED_DOCUMENT,

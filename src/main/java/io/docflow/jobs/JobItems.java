@@ -29,6 +29,8 @@ public class JobItems {
     public static final String STATUS = "status";
     /** The SQS message id whose exchange processes the job; its redelivery may resume the job, no other message may. */
     public static final String CLAIMED_BY = "claimedBy";
+    /** Prefix of {@link #CLAIMED_BY} while a job is parked. */
+    static final String PARKED_BY = "parked:";
     public static final String ANNOUNCED = "announced";
 
     private final Clock clock;
@@ -90,6 +92,22 @@ public class JobItems {
         return Map.of(JOB_ID, ExpectedAttributeValue.builder().exists(false).build());
     }
 
+    /**
+     * Condition for claiming an existing job: a job parked by {@link #parked} may be taken back only by a message that
+     * comes back from parking ({@code parkCount} set); any other message only claims a job nobody has claimed yet
+     * (registered by an HTTP upload or the legacy bridge). A duplicate announcement of a parked job's object is thus
+     * dropped instead of cutting the park short.
+     */
+    public Map<String, ExpectedAttributeValue> claimableBy(String parkCount) {
+        return parkCount == null || parkCount.isBlank() ? unclaimedOnly() : parkedOnly();
+    }
+
+    private Map<String, ExpectedAttributeValue> parkedOnly() {
+        return Map.of(CLAIMED_BY, ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.BEGINS_WITH)
+                        .attributeValueList(s(PARKED_BY)).build(),
+                JOB_ID, ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.NOT_NULL).build());
+    }
+
     /** Condition for claiming a job an HTTP upload registered: nobody has claimed it yet. */
     public Map<String, ExpectedAttributeValue> unclaimedOnly() {
         // jobId NOT_NULL: the item must exist, else UpdateItem would create one
@@ -111,8 +129,10 @@ public class JobItems {
             return false;
         }
         AttributeValue claimedBy = item.get(CLAIMED_BY);
-        return claimedBy != null && claimedBy.s().equals(messageId)
-                && !JobStatus.valueOf(item.get(STATUS).s()).isFinal();
+        // the message that parked the job, received again: the process stopped before the park message was sent
+        boolean claimed = claimedBy != null
+                && (claimedBy.s().equals(messageId) || claimedBy.s().equals(PARKED_BY + messageId));
+        return claimed && !JobStatus.valueOf(item.get(STATUS).s()).isFinal();
     }
 
     /**
@@ -223,12 +243,13 @@ public class JobItems {
     }
 
     /**
-     * Update for a parked job: back to QUEUED and unclaimed, so the message that brings it back (a new one, sent with
-     * a delay) can claim it again.
+     * Update for a parked job: back to QUEUED, claimed by "parked:" and the message that parked it, so only the message
+     * that brings it back (a new one, sent with a delay, see {@link #claimableBy}) can claim it again, or the parking
+     * message itself should it be received again before that one was sent.
      */
-    public Map<String, AttributeValueUpdate> parked(String reason) {
+    public Map<String, AttributeValueUpdate> parked(String reason, String messageId) {
         return Map.of(STATUS, put(s(JobStatus.QUEUED.name())),
-                CLAIMED_BY, AttributeValueUpdate.builder().action(AttributeAction.DELETE).build(),
+                CLAIMED_BY, put(s(PARKED_BY + messageId)),
                 "parkedReason", put(s(reason == null ? "models unavailable" : reason)),
                 "parkings", AttributeValueUpdate.builder().action(AttributeAction.ADD).value(AttributeValue.fromN("1")).build(),
                 "updatedAt", put(s(clock.instant().toString())));

@@ -23,13 +23,23 @@ public class CostEstimator {
     public BigDecimal estimate(Collection<ModelReply> calls) {
         BigDecimal total = BigDecimal.ZERO;
         for (ModelReply call : calls) {
-            DocflowProperties.Price price = models.prices().get(call.modelId());
-            if (price == null) {
+            BigDecimal cost = unrounded(call);
+            if (cost == null) {
                 return null;
             }
-            total = total.add(price.inputPerMillion().multiply(BigDecimal.valueOf(call.inputTokens())))
-                    .add(price.outputPerMillion().multiply(BigDecimal.valueOf(call.outputTokens())));
+            total = total.add(cost);
         }
-        return total.divide(MILLION, 6, RoundingMode.HALF_UP);
+        return total.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    /** One call's cost in USD, not rounded (metrics add many of them), or null when its model has no price. */
+    public BigDecimal unrounded(ModelReply call) {
+        DocflowProperties.Price price = models.prices().get(call.modelId());
+        if (price == null) {
+            return null;
+        }
+        return price.inputPerMillion().multiply(BigDecimal.valueOf(call.inputTokens()))
+                .add(price.outputPerMillion().multiply(BigDecimal.valueOf(call.outputTokens())))
+                .divide(MILLION);
     }
 }

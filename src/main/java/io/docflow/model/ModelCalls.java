@@ -4,6 +4,7 @@ import io.docflow.config.DocflowProperties;
 import io.docflow.model.resilience.AdaptivePacer;
 import io.docflow.model.resilience.ModelErrors;
 import io.docflow.model.resilience.ModelsUnavailableException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -31,6 +32,11 @@ public class ModelCalls implements Processor {
         this.pacer = pacer;
         this.models = properties.models();
         this.meters = meters;
+        // at zero from the start, so rate() and the throttling alert see the series before the first retry
+        for (String modelId : models.configuredIds()) {
+            retries(modelId, true);
+            retries(modelId, false);
+        }
     }
 
     /** Before the first attempt on a model: wait for a slot under the pod's quota share. */
@@ -54,8 +60,12 @@ public class ModelCalls implements Processor {
         if (throttled) {
             pacer.throttled(modelId);
         }
-        meters.counter("docflow.model.retries", "model", modelId, "throttled", Boolean.toString(throttled)).increment();
+        retries(modelId, throttled).increment();
         pace(exchange);
+    }
+
+    private Counter retries(String modelId, boolean throttled) {
+        return meters.counter("docflow.model.retries", "model", modelId, "throttled", Boolean.toString(throttled));
     }
 
     public boolean fallbackConfigured() {

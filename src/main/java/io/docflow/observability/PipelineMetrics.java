@@ -1,5 +1,6 @@
 package io.docflow.observability;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.docflow.config.DocflowProperties;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.JobStatus;
+import io.docflow.model.CostEstimator;
 import io.docflow.model.DocumentClass;
 import io.docflow.model.DocumentClassCatalog;
 import io.docflow.model.ModelReply;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  *   Bedrock counted them.</li>
  *   <li>{@code docflow.model.latency} (timer; tags {@code model}, {@code task} = classify|extract|repair): one
  *   sample per model call, as docflow measured it around the Converse call.</li>
+ *   <li>{@code docflow.model.cost} (counter in USD; tag {@code model}): the estimate from
+ *   {@code docflow.models.prices}; calls of a model without a price are not counted.</li>
  * </ul>
  * Tag values are bounded: statuses and classes come from the enum and the class catalog, model ids from the
  * configuration. The document counters and the token counters of the configured models are registered at start
@@ -36,12 +40,16 @@ public class PipelineMetrics {
     public static final String DOCUMENTS = "docflow.documents";
     public static final String MODEL_TOKENS = "docflow.model.tokens";
     public static final String MODEL_LATENCY = "docflow.model.latency";
+    public static final String MODEL_COST = "docflow.model.cost";
     static final String NO_CLASS = "none";
 
     private final MeterRegistry meters;
+    private final CostEstimator costs;
 
-    public PipelineMetrics(MeterRegistry meters, DocflowProperties properties, DocumentClassCatalog classes) {
+    public PipelineMetrics(MeterRegistry meters, DocflowProperties properties, DocumentClassCatalog classes,
+                           CostEstimator costs) {
         this.meters = meters;
+        this.costs = costs;
         Set<String> classNames = new LinkedHashSet<>();
         classes.all().stream().map(DocumentClass::name).forEach(classNames::add);
         classNames.add(NO_CLASS);
@@ -50,9 +58,12 @@ public class PipelineMetrics {
                 classNames.forEach(documentClass -> documents(status.name(), documentClass));
             }
         }
-        for (String model : configuredModels(properties.models())) {
+        for (String model : properties.models().configuredIds()) {
             tokens(model, "input");
             tokens(model, "output");
+            if (properties.models().prices().containsKey(model)) {
+                cost(model);
+            }
         }
     }
 
@@ -72,6 +83,10 @@ public class PipelineMetrics {
         String model = reply.modelId() == null ? "unknown" : reply.modelId();
         tokens(model, "input").increment(reply.inputTokens());
         tokens(model, "output").increment(reply.outputTokens());
+        BigDecimal estimate = costs.unrounded(reply);
+        if (estimate != null) {
+            cost(model).increment(estimate.doubleValue());
+        }
         ModelTask task = reply.task();
         Timer.builder(MODEL_LATENCY)
                 .description("Latency of one Bedrock Converse call, as docflow measured it")
@@ -98,11 +113,11 @@ public class PipelineMetrics {
                 .register(meters);
     }
 
-    private static Set<String> configuredModels(DocflowProperties.Models models) {
-        Set<String> ids = new LinkedHashSet<>();
-        ids.add(models.classification());
-        ids.add(models.extraction());
-        ids.addAll(models.extractionByClass().values());
-        return ids;
+    private Counter cost(String model) {
+        return Counter.builder(MODEL_COST)
+                .description("Estimated model cost from docflow.models.prices")
+                .baseUnit("usd")
+                .tag("model", model)
+                .register(meters);
     }
 }

@@ -71,6 +71,7 @@ public class ResultDocuments {
             doc.put("author", document.author());
             doc.put("characters", document.text().length());
             doc.put("truncated", document.truncated());
+            doc.put("embeddedDocumentsSkipped", document.embeddedDocumentsSkipped());
             if (job.hasText()) {
                 result.put("textLocation", "s3://" + properties.buckets().results() + "/" + textKey(job));
             }

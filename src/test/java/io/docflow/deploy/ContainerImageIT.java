@@ -241,7 +241,17 @@ class ContainerImageIT {
             assertThat(text(entry, "service", "name")).as(line).isEqualTo("docflow");
         }
         String jobId = job.get("jobId").s();
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(jobId));
+        List<JsonNode> jobLines = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode entry = json.readTree(line);
+            if (entry.path("message").asText().contains(jobId)) {
+                jobLines.add(entry);
+            }
+        }
+        assertThat(jobLines).as("the job's lines").isNotEmpty().allSatisfy(entry -> {
+            assertThat(entry.path("jobId").asText()).as(entry.toString()).isEqualTo(jobId);
+            assertThat(entry.path("traceId").asText()).as(entry.toString()).matches("[0-9a-f]{32}");
+        });
     }
 
     @Test
@@ -250,7 +260,9 @@ class ContainerImageIT {
         String scrape = scrape();
         Set<String> exported = exportedNames(scrape);
         assertThat(exported).contains("docflow_documents_total", "docflow_model_tokens_total",
-                "docflow_model_latency_seconds_bucket", "docflow_stage_duration_seconds_bucket", "docflow_queue_messages");
+                "docflow_model_latency_seconds_bucket", "docflow_stage_duration_seconds_bucket", "docflow_queue_messages",
+                "docflow_model_cost_usd_total", "docflow_model_retries_total", "docflow_model_breaker_state",
+                "camel_exchanges_inflight");
         assertThat(sum(scrape, "docflow_model_tokens_total")).isPositive();
 
         Map<String, Set<String>> queried = new LinkedHashMap<>();

@@ -64,6 +64,18 @@ class IamPolicyTest {
     }
 
     @Test
+    void everyKeyDocflowWritesIsUnderAnAllowedPrefix() {
+        String input = "arn:aws:s3:::" + defaults.buckets().input() + "/";
+        String results = "arn:aws:s3:::" + defaults.buckets().results() + "/";
+        // the keys of DocumentUploads, LegacyDocuments (docflow.legacy.key-prefix) and ResultDocuments
+        assertThat(List.of(input + "uploads/2026-11-23/id/invoice.pdf",
+                input + defaults.legacy().keyPrefix() + "correlation-id/invoice.pdf",
+                results + "results/job.json", results + "text/job.txt"))
+                .allSatisfy(key -> assertThat(policy.allows("s3:PutObject", key)).as("s3:PutObject on %s", key).isTrue());
+        assertThat(policy.allows("s3:PutObject", input + "elsewhere/invoice.pdf")).as("no write anywhere else").isFalse();
+    }
+
+    @Test
     void onlyActionsWithoutResourceScopeUseTheWildcard() {
         assertThat(policy.statements()).allSatisfy(statement -> {
             if (statement.resources().contains(ANY)) {

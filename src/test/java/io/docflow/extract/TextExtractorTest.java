@@ -264,6 +264,27 @@ class TextExtractorTest {
     }
 
     @Test
+    void embeddedDocumentsPastTheLimitAreSkippedAndCounted(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("many.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 1; i <= 30; i++) {
+                out.putNextEntry(new java.util.zip.ZipEntry("entry-" + i + ".txt"));
+                out.write(("Entry number " + i + " of the archive.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+
+        ExtractedDocument limited = new TextExtractor(ExtractionSettings.defaults().withMaxEmbeddedDocuments(10))
+                .extract(zip, "many.zip");
+        ExtractedDocument whole = extractor.extract(zip, "many.zip");
+
+        assertThat(limited.embeddedDocumentsSkipped()).isEqualTo(20);
+        assertThat(limited.text()).contains("Entry number 1 of", "Entry number 10 of").doesNotContain("Entry number 11 of");
+        assertThat(whole.embeddedDocumentsSkipped()).isZero();
+        assertThat(whole.text()).contains("Entry number 30 of");
+    }
+
+    @Test
     void textPastTheCharacterLimitIsTruncatedAndSaysSo() throws IOException {
         TextExtractor limited = new TextExtractor(ExtractionSettings.defaults().withMaxCharacters(1000));
         Path txt = write("long.txt", "All work and no play makes a dull report. ".repeat(100));

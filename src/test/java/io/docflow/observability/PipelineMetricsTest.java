@@ -9,6 +9,7 @@ import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.model.Classification;
+import io.docflow.model.CostEstimator;
 import io.docflow.model.DocumentClassCatalog;
 import io.docflow.model.ModelReply;
 import io.docflow.model.ModelTask;
@@ -20,9 +21,14 @@ import org.springframework.mock.env.MockEnvironment;
 class PipelineMetricsTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final DocflowProperties properties = Binder.get(new MockEnvironment()).bindOrCreate("docflow", DocflowProperties.class);
+    private static final String PRICED_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    private final DocflowProperties properties = Binder.get(new MockEnvironment()
+                    .withProperty("docflow.models.classification", PRICED_MODEL)
+                    .withProperty("docflow.models.prices[" + PRICED_MODEL + "].input-per-million", "0.25")
+                    .withProperty("docflow.models.prices[" + PRICED_MODEL + "].output-per-million", "1.25"))
+            .bindOrCreate("docflow", DocflowProperties.class);
     private final PipelineMetrics metrics = new PipelineMetrics(meters, properties,
-            new DocumentClassCatalog(properties, new ObjectMapper()));
+            new DocumentClassCatalog(properties, new ObjectMapper()), new CostEstimator(properties));
 
     @Test
     void everyFinalStatusAndClassStartsAtZero() {
@@ -33,6 +39,7 @@ class PipelineMetricsTest {
         assertThat(meters.find(PipelineMetrics.DOCUMENTS).tag("status", "PROCESSING").counters()).isEmpty();
         assertThat(meters.get(PipelineMetrics.MODEL_TOKENS)
                 .tags("model", properties.models().classification(), "direction", "input").counter().count()).isZero();
+        assertThat(meters.get(PipelineMetrics.MODEL_COST).tags("model", PRICED_MODEL).counter().count()).isZero();
     }
 
     @Test
@@ -56,6 +63,9 @@ class PipelineMetricsTest {
                 .isEqualTo(1);
         assertThat(meters.get(PipelineMetrics.MODEL_LATENCY).tags("model", model, "task", "classify").timer()
                 .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(250);
+        // 400 input tokens at 0.25 USD and 70 output tokens at 1.25 USD per million
+        assertThat(meters.get(PipelineMetrics.MODEL_COST).tags("model", model).counter().count())
+                .isCloseTo((400 * 0.25 + 70 * 1.25) / 1_000_000, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
