@@ -82,11 +82,15 @@ public record DocflowProperties(
     }
 
     /**
-     * How the ingest queue is consumed and which objects become jobs. Prefix and suffix filter object keys the
-     * way S3 notification filters do (empty: everything); the suffix match ignores case.
+     * How the ingest queue is consumed and which objects become jobs. Each consumer processes one document at a
+     * time, so {@code concurrentConsumers} is the number of documents in flight per pod; {@code maxMessagesPerPoll}
+     * is how many messages a consumer takes per receive (the ones after the first wait, hidden, for their turn).
+     * Prefix and suffix filter object keys the way S3 notification filters do (empty: everything); the suffix match
+     * ignores case.
      */
     public record Ingest(
             @Min(1) @DefaultValue("4") int concurrentConsumers,
+            @Min(1) @Max(10) @DefaultValue("1") int maxMessagesPerPoll,
             @Min(0) @DefaultValue("20") int waitTimeSeconds,
             @Min(1) @DefaultValue("300") int visibilityTimeoutSeconds,
             @NotNull @DefaultValue("") String prefix,

@@ -42,6 +42,14 @@ public final class Quotas {
         return limits.get(modelId);
     }
 
+    /**
+     * Takes the whole current allowance of {@code modelId}'s quota, as if a burst had just used it: from then on
+     * calls are admitted at the quota's refill rate only, as under steady load. No quota for the model: nothing.
+     */
+    public void useUp(String modelId) {
+        limits.get(modelId).ifPresent(limit -> buckets(modelId, limit).useUp());
+    }
+
     /** Removes every quota. */
     public void clear() {
         limits.clear();
@@ -54,10 +62,12 @@ public final class Quotas {
         if (limit.isEmpty()) {
             return Optional.of(UNLIMITED);
         }
-        Buckets b = buckets.compute(modelId,
-                (id, existing) -> existing != null && existing.limit.equals(limit.get())
-                        ? existing : new Buckets(limit.get(), nanoTime));
-        return b.tryAcquire(tokens);
+        return buckets(modelId, limit.get()).tryAcquire(tokens);
+    }
+
+    private Buckets buckets(String modelId, Limit limit) {
+        return buckets.compute(modelId,
+                (id, existing) -> existing != null && existing.limit.equals(limit) ? existing : new Buckets(limit, nanoTime));
     }
 
     private static final class Buckets {
@@ -84,6 +94,15 @@ public final class Quotas {
             }
             tokens.take(reserved);
             return Optional.of(used -> settle(used - reserved));
+        }
+
+        synchronized void useUp() {
+            if (requests != null) {
+                requests.take((long) Math.floor(requests.available()));
+            }
+            if (tokens != null) {
+                tokens.take((long) Math.floor(tokens.available()));
+            }
         }
 
         private synchronized void settle(long difference) {

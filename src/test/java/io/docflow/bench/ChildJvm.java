@@ -1,0 +1,200 @@
+package io.docflow.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A JVM the harness starts on its own class path (docflow, or the naive baseline client), so that heap and memory
+ * are the child's alone: a GC log gives the heap before and after every collection, {@code /proc/<pid>/status} the
+ * peak resident set (VmHWM).
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final Path gcLog;
+    private final long startedNanos;
+
+    private ChildJvm(String name, Process process, Path log, Path gcLog, long startedNanos) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.gcLog = gcLog;
+        this.startedNanos = startedNanos;
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code jvmOptions} and {@code args}; output goes to {@code <dir>/<name>.log}.
+     * The class path is passed in an argument file: it is longer than one command-line argument may be on some systems.
+     */
+    static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path log = dir.resolve(name + ".log");
+            Path gcLog = dir.resolve(name + "-gc.log");
+            Files.deleteIfExists(gcLog);
+            Path classPathFile = dir.resolve("classpath.args");
+            Files.writeString(classPathFile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.addAll(jvmOptions);
+            command.add("-Xlog:gc:file=" + gcLog);
+            command.add("-Daws.accessKeyId=local");
+            command.add("-Daws.secretAccessKey=local");
+            command.add("-Dsqlite4java.library.path=" + System.getProperty("sqlite4java.library.path", ""));
+            command.add("@" + classPathFile);
+            command.add(mainClass);
+            command.addAll(args);
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new ChildJvm(name, process, log, gcLog, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The last lines of the child's output, for error messages. */
+    String logTail(int lines) {
+        List<String> all = logText().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    boolean waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** Peak resident set size in bytes (VmHWM), or -1 once the process is gone. */
+    long peakRssBytes() {
+        return procStatus("VmHWM:");
+    }
+
+    long rssBytes() {
+        return procStatus("VmRSS:");
+    }
+
+    private long procStatus(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process has ended, or no /proc (not Linux)
+        }
+        return -1;
+    }
+
+    /** CPU time (user + system) the process has used so far in ms, or -1 once it is gone. */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, utime field 14 and stime field 15 (1-based, clock ticks)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000 / 100;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Heap figures from the GC log: the most used before a collection, and the most still used after one. */
+    HeapPeaks heapPeaks() {
+        long before = 0;
+        long after = 0;
+        long committed = 0;
+        int collections = 0;
+        try {
+            if (Files.exists(gcLog)) {
+                for (String line : Files.readAllLines(gcLog)) {
+                    Matcher m = GC_HEAP.matcher(line);
+                    if (line.contains("Pause") && m.find()) {
+                        collections++;
+                        before = Math.max(before, bytes(m.group(1), m.group(2)));
+                        after = Math.max(after, bytes(m.group(3), m.group(4)));
+                        committed = Math.max(committed, bytes(m.group(5), m.group(6)));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no GC log yet
+        }
+        return new HeapPeaks(before, after, committed, collections);
+    }
+
+    record HeapPeaks(long usedBeforeGcBytes, long liveAfterGcBytes, long committedBytes, int collections) {
+    }
+
+    private static long bytes(String amount, String unit) {
+        long n = Long.parseLong(amount);
+        return switch (unit) {
+            case "K" -> n * 1024;
+            case "M" -> n * 1024 * 1024;
+            default -> n * 1024 * 1024 * 1024;
+        };
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not ended after {@code grace}. */
+    void stop(Duration grace) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
+    }
+}
