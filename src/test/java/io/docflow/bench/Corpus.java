@@ -15,12 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import io.docflow.pipeline.Fixtures;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -161,20 +160,8 @@ final class Corpus {
         PDPage page = new PDPage();
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-            writeLines(content, lines);
+            Fixtures.writeLines(content, lines);
         }
-    }
-
-    private static void writeLines(PDPageContentStream content, List<String> lines) throws IOException {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
-        content.setLeading(11);
-        content.newLineAtOffset(40, 750);
-        for (String line : lines) {
-            content.showText(line);
-            content.newLine();
-        }
-        content.endText();
     }
 
     /**
@@ -204,7 +191,7 @@ final class Corpus {
                     document.addPage(page);
                     try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                         content.drawImage(image, 40, 100, 500, 480);
-                        writeLines(content, List.of("ACME Supplies Ltd", "INVOICE", "Invoice Number: SCAN-" + p,
+                        Fixtures.writeLines(content, List.of("ACME Supplies Ltd", "INVOICE", "Invoice Number: SCAN-" + p,
                                 "Page " + p + " of " + pages, "Total: $" + (100 + p) + ".00"));
                     }
                 }

@@ -43,20 +43,11 @@ public final class Fixtures {
     /** A PDF whose pages each hold the given lines, set in Helvetica. */
     public static byte[] pdf(List<List<String>> pages) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (List<String> lines : pages) {
                 PDPage page = new PDPage();
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(font, 9);
-                    content.setLeading(11);
-                    content.newLineAtOffset(40, 750);
-                    for (String line : lines) {
-                        content.showText(line);
-                        content.newLine();
-                    }
-                    content.endText();
+                    writeLines(content, lines);
                 }
             }
             document.save(out);
@@ -64,6 +55,19 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes {@code lines} down a page from its top left, in 9 pt Helvetica. */
+    public static void writeLines(PDPageContentStream content, List<String> lines) throws IOException {
+        content.beginText();
+        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 9);
+        content.setLeading(11);
+        content.newLineAtOffset(40, 750);
+        for (String line : lines) {
+            content.showText(line);
+            content.newLine();
+        }
+        content.endText();
     }
 
     public static byte[] pdfOf(String text) {
