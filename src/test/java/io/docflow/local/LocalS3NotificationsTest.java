@@ -65,6 +65,51 @@ class LocalS3NotificationsTest {
         assertPortsFree(ports);
     }
 
+    @Test
+    void aMultipartUploadIsAnnouncedOnceForTheRealObjectAndNeverForS3ProxysStub() throws Exception {
+        try (LocalAws aws = LocalAws.start(LocalPorts.free()); LocalClients clients = new LocalClients(aws)) {
+            new LocalProvisioner(aws, clients).provision(DEFAULTS);
+            String queueUrl = clients.sqs().getQueueUrl(b -> b.queueName(DEFAULTS.queues().ingest())).queueUrl();
+            String bucket = DEFAULTS.buckets().input();
+            String key = "big/scan in parts.pdf";
+            byte[] part = new byte[5 * 1024 * 1024];
+            new java.util.Random(7).nextBytes(part);
+
+            String uploadId = clients.s3().createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+            List<software.amazon.awssdk.services.s3.model.CompletedPart> parts = new java.util.ArrayList<>();
+            for (int number = 1; number <= 3; number++) {
+                int partNumber = number;
+                String eTag = clients.s3().uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                        .partNumber(partNumber), RequestBody.fromBytes(part)).eTag();
+                parts.add(software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                        .partNumber(partNumber).eTag(eTag).build());
+            }
+            clients.s3().completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+
+            List<JsonNode> messages = receive(clients, queueUrl, 2);
+            // anything announced late (the stub's removal, a second announcement) would arrive within this wait
+            Thread.sleep(1500);
+            messages.addAll(drain(clients, queueUrl));
+            assertThat(messages).hasSize(2);
+            JsonNode record = messages.stream().filter(m -> m.has("Records")).findFirst().orElseThrow().get("Records").get(0);
+            assertThat(record.get("eventName").asText()).isEqualTo("ObjectCreated:CompleteMultipartUpload");
+            assertThat(record.at("/s3/object/key").asText()).isEqualTo("big/scan+in+parts.pdf");
+            assertThat(record.at("/s3/object/size").asLong()).isEqualTo(3L * part.length);
+            JsonNode eventBridge = messages.stream().filter(m -> m.has("detail-type")).findFirst().orElseThrow();
+            assertThat(eventBridge.at("/detail/object/key").asText()).isEqualTo(key);
+            assertThat(eventBridge.at("/detail/reason").asText()).isEqualTo("CompleteMultipartUpload");
+        }
+    }
+
+    private static List<JsonNode> drain(LocalClients clients, String queueUrl) throws IOException {
+        List<JsonNode> received = new java.util.ArrayList<>();
+        for (Message m : clients.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10)).messages()) {
+            received.add(new ObjectMapper().readTree(m.body()));
+        }
+        return received;
+    }
+
     private static List<JsonNode> receive(LocalClients clients, String queueUrl, int count) {
         List<JsonNode> received = new java.util.ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {

@@ -20,8 +20,13 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 /**
  * S3Proxy's blob store with the one thing the emulator lacks: it reports every object created, whichever S3 call
  * created it (PutObject, CopyObject, CompleteMultipartUpload), so local S3 can emit notifications as real S3 does.
+ * Only objects a client created are reported: S3Proxy keeps each multipart upload's state in a stub object of its
+ * own, written with putBlob when the upload starts, which real S3 would never announce.
  */
 final class NotifyingBlobStore extends ForwardingBlobStore {
+
+    /** The key prefix S3Proxy reserves for its multipart stubs (S3ProxyHandler's MULTIPART_STUB_PREFIX, private). */
+    static final String MULTIPART_STUB_PREFIX = ".s3proxy-mpu-stub-";
 
     private final Consumer<S3ObjectCreated> listener;
     private final AtomicLong sequencer = new AtomicLong(System.currentTimeMillis() * 1000);
@@ -34,7 +39,9 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream content) {
         PutObjectResponse response = super.putBlob(request, content);
-        created(request.bucket(), request.key(), response.versionId(), "Put");
+        if (!request.key().startsWith(MULTIPART_STUB_PREFIX)) {
+            created(request.bucket(), request.key(), response.versionId(), "Put");
+        }
         return response;
     }
 

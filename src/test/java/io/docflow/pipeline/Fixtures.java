@@ -24,7 +24,7 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    static String invoiceText(String number, String total) {
+    public static String invoiceText(String number, String total) {
         return """
                 ACME Supplies Ltd
                 INVOICE

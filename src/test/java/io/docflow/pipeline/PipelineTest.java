@@ -200,6 +200,47 @@ class PipelineTest {
     }
 
     @Test
+    void manyUploadsInARowEachSayTheyCameOverHttp() {
+        List<String> jobIds = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            jobIds.add(upload("row-" + i + ".pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-ROW-" + i, "10.00"))));
+        }
+
+        for (String jobId : jobIds) {
+            Map<String, AttributeValue> job = awaitFinal(jobId);
+            assertThat(job.get("receivedVia").s()).as("receivedVia of job %s", jobId).isEqualTo("http");
+            assertThat(result(jobId).at("/source/receivedVia").asText()).as("result of job %s", jobId).isEqualTo("http");
+        }
+    }
+
+    @Test
+    void anUploadWhoseS3EventRegistersTheJobFirstStillSaysItCameOverHttp() {
+        // The race an upload loses: its object is announced and registered before the upload registers the job.
+        // Put straight into S3 where the upload puts its files, no HTTP registration follows at all.
+        String jobId = put("uploads/2026-12-03/" + java.util.UUID.randomUUID() + "/event-first.pdf",
+                Fixtures.pdfOf(Fixtures.invoiceText("INV-EVENT-FIRST", "12.00")));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("receivedVia").s()).isEqualTo("http");
+        assertThat(result(jobId).at("/source/receivedVia").asText()).isEqualTo("http");
+    }
+
+    private String upload(String fileName, byte[] content) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var accepted = http.postForEntity("/api/v1/documents", new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(accepted.getStatusCode().value()).as("upload of %s", fileName).isEqualTo(202);
+        return accepted.getBody().get("jobId").asText();
+    }
+
+    @Test
     void unknownJobsAnswer404WithAJsonError() {
         var missing = http.getForEntity("/api/v1/jobs/" + java.util.UUID.randomUUID(), JsonNode.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
