@@ -48,6 +48,12 @@ class DockerBuildContextTest {
         assertThat(copiedAfter).contains("src/", "docs/legacy/legacy.xsd");
     }
 
+    @Test
+    void theBuildStageRunsTheContextsOwnWrapperInBatchMode() {
+        assertThat(dockerfile.stage("build").runs()).isNotEmpty().allSatisfy(run -> assertThat(run).startsWith("./mvnw -B "));
+        assertThat(context.files()).contains("mvnw", ".mvn/wrapper/maven-wrapper.properties");
+    }
+
     private static boolean isOrIsUnder(String file, String source) {
         String path = source.replaceFirst("^/+", "");
         return path.endsWith("/") ? file.startsWith(path) : file.equals(path) || file.startsWith(path + "/");

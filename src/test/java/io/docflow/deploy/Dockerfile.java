@@ -45,7 +45,7 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
         String workdir() {
             String workdir = "/";
             for (Instruction workdirInstruction : all("WORKDIR")) {
-                workdir = resolveWorkdir(workdir, workdirInstruction.arguments());
+                workdir = inImage(workdir, workdirInstruction.arguments());
             }
             return workdir;
         }
@@ -106,8 +106,9 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
         return stages.get(stages.size() - 1);
     }
 
-    static String resolveWorkdir(String current, String workdir) {
-        return Path.of(current).resolve(workdir).normalize().toString();
+    /** {@code path} as an absolute path in the image: relative ones are relative to {@code workdir}. */
+    static String inImage(String workdir, String path) {
+        return Path.of(workdir).resolve(path).normalize().toString();
     }
 
     private static Stage stage(int index, String arguments, List<Instruction> instructions) {

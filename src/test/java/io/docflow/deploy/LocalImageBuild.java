@@ -87,7 +87,7 @@ final class LocalImageBuild {
         for (Instruction instruction : stage.instructions()) {
             switch (instruction.keyword()) {
                 case "WORKDIR" -> {
-                    workdir = Dockerfile.resolveWorkdir(workdir, instruction.arguments());
+                    workdir = Dockerfile.inImage(workdir, instruction.arguments());
                     Files.createDirectories(inside(root, workdir));
                 }
                 case "COPY" -> copy(Dockerfile.copy(instruction.arguments()), root, workdir);
@@ -118,7 +118,7 @@ final class LocalImageBuild {
         if (copy.sources().size() > 1 && !intoDirectory) {
             throw new IllegalArgumentException("COPY of several sources needs a destination ending with /: " + copy);
         }
-        Path target = destination.startsWith("/") ? inside(root, destination) : inside(root, workdir).resolve(destination);
+        Path target = inside(root, Dockerfile.inImage(workdir, destination));
         for (String source : copy.sources()) {
             if (source.matches(".*[*?\\[].*")) {
                 throw new IllegalArgumentException("COPY with wildcards is not supported here: " + source);
