@@ -3,19 +3,27 @@
 # Three stages: build the Spring Boot jar, split it into its layers, copy the layers onto a JRE-only base.
 # The final image holds no JDK, no Maven and no source; it runs as an unprivileged user (uid 10001) and
 # works with a read-only root filesystem (writable /tmp only; the Kubernetes Deployment mounts an emptyDir there).
-# ContainerImageIT (./mvnw -B verify) extracts the jar and starts docflow exactly as the last two stages do.
+# ContainerImageIT (./mvnw -B verify) builds this file without Docker: it assembles the build context as .dockerignore
+# selects it, runs the build and layers stages' COPY and RUN lines in temporary folders (so RUN lines name files
+# relative to WORKDIR), copies the layers and routes/ as the final stage does and starts docflow with its ENTRYPOINT,
+# ENV and WORKDIR. The final stage's two system RUN lines (Tesseract, the docflow user) are the only ones it skips.
+# Whatever a COPY line takes from the context must be let in by .dockerignore, and nothing else is.
 
 ARG JDK_IMAGE=eclipse-temurin:17-jdk
 ARG JRE_IMAGE=eclipse-temurin:17-jre
 
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
-# Dependencies first, so they stay cached while only the source changes.
+# Dependencies first, so they stay cached while only the source changes. go-offline of maven-dependency-plugin
+# 3.9.0: Boot's 3.8.1 resolves transitive dependencies without pom.xml's dependencyManagement and asks for Camel's
+# AWS SDK 2.41.2 Bedrock modules, which the Maven repository this project builds from does not have.
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline
+RUN ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
+# The legacy SOAP types are generated from the published schema, which stays in docs/legacy (jaxb-maven-plugin).
+COPY docs/legacy/legacy.xsd docs/legacy/
 COPY src/ src/
-RUN ./mvnw -B -q -Dmaven.test.skip=true package && cp target/docflow-*.jar /src/app.jar
+RUN ./mvnw -B -q -Dmaven.test.skip=true package && cp target/docflow-*.jar app.jar
 
 FROM ${JDK_IMAGE} AS layers
 WORKDIR /layers

@@ -8,31 +8,34 @@ import static io.docflow.deploy.Manifests.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
+import io.docflow.deploy.Dockerfile.Copy;
 import io.docflow.local.LocalAws;
 import io.docflow.local.LocalClients;
 import io.docflow.local.LocalPorts;
@@ -45,24 +48,32 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the container image is made of, run without Docker: the packaged jar is split into its layers exactly as the
- * Dockerfile does ({@code java -Djarmode=tools -jar app.jar extract --layers --launcher}), the layers are copied into
- * one folder in the Dockerfile's order with routes/ beside them, the dev overlay's ConfigMap files go where the
- * Deployment mounts them, and docflow is started from there with the Dockerfile's entry point, the Deployment's
- * JAVA_TOOL_OPTIONS and profile, against the local AWS services started in this JVM. It must become ready,
- * process a document, log JSON lines and export every metric the dashboard and the alerts query.
+ * The container image built and started without Docker. The build context is assembled as {@code docker build .}
+ * sends it (the files {@code .dockerignore} lets in), then every stage of the Dockerfile is built from it by
+ * {@link LocalImageBuild}: the build stage's RUN lines ({@code ./mvnw -B ...} with the context's own wrapper, in a
+ * temporary folder, so nothing of this worktree's target/ is used), the layers stage's jar extraction, and the final
+ * stage's COPY lines (the layers in the Dockerfile's order, routes/). The final stage's system RUN lines (installing
+ * Tesseract with apt-get, adding the docflow user) cannot run here and are skipped, and only those. The dev
+ * overlay's ConfigMap files go where the Deployment mounts them, and docflow is started in the final stage's WORKDIR
+ * with its ENTRYPOINT and ENV, the Deployment's env and profile on top, against the local AWS services started in
+ * this JVM. It must become ready, process a document, log JSON lines and export every metric the dashboard and the
+ * alerts query.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerImageIT {
 
-    private static final Path DOCKERFILE = Path.of("Dockerfile");
+    private static final Path PROJECT = Path.of("");
     private static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
     private static final Set<String> FINAL = Set.of("COMPLETED", "NEEDS_REVIEW", "FAILED");
+    /** The final stage's RUN lines that need the base image's package manager and user database. */
+    private static final Predicate<String> SYSTEM_COMMAND = run -> run.startsWith("apt-get ") || run.startsWith("groupadd ");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private final Dockerfile dockerfile = Dockerfile.read(PROJECT.resolve("Dockerfile"));
     private Path work;
-    private Path extracted;
+    private LocalImageBuild build;
+    private LocalImageBuild.BuiltStage image;
     private Path app;
     private Path stdout;
     private Path stderr;
@@ -74,21 +85,18 @@ class ContainerImageIT {
     private Map<String, AttributeValue> job;
 
     @BeforeAll
-    void startTheImageLayoutInLocalMode() throws Exception {
-        Path jar = Path.of(System.getProperty("docflow.it.jar", "target/docflow-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the repackaged jar (built in `package`)").exists();
+    void buildTheImageAndStartItInLocalMode() throws Exception {
         work = Files.createTempDirectory("docflow-image-");
-        extracted = work.resolve("extracted");
-        run(List.of(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract", "--layers",
-                "--launcher", "--destination", extracted.toString()), work);
-
-        // The Dockerfile's final stage: WORKDIR, the layers in order, routes/.
-        String workdir = dockerfileValue("WORKDIR");
-        app = work.resolve(workdir.substring(1));
-        for (String layer : dockerfileLayers()) {
-            copyTree(extracted.resolve(layer), app);
-        }
-        copyTree(Path.of("routes"), app.resolve("routes"));
+        Path context = work.resolve("context");
+        BuildContext.of(PROJECT.toAbsolutePath()).copyTo(context);
+        build = new LocalImageBuild(dockerfile, context, Files.createDirectories(work.resolve("stages")),
+                baseImageEnvironment(), SYSTEM_COMMAND);
+        long started = System.nanoTime();
+        image = build.build();
+        System.out.printf("ContainerImageIT: image stages built in %d s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        app = image.workdir();
+        String workdir = image.stage().workdir();
 
         // The dev overlay: the ConfigMap mounted where the Deployment mounts it, its env and profile.
         var objects = Manifests.render("overlays/dev");
@@ -108,16 +116,21 @@ class ContainerImageIT {
         clients = new LocalClients(aws);
         new LocalProvisioner(aws, clients).provision(config);
 
+        // The image's ENV, then the Deployment's env over it; /tmp (the pod's emptyDir) is a folder of this test's.
         Path tmp = Files.createDirectories(work.resolve("tmp"));
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.remove("CLASSPATH");
         environment.remove("JAVA_TOOL_OPTIONS");
+        image.env().forEach((name, value) -> environment.put(name, value.replace("=/tmp", "=" + tmp)));
         list(container, "env").forEach(e -> environment.put(String.valueOf(e.get("name")),
                 String.valueOf(e.get("value")).replace("=/tmp", "=" + tmp)));
         environment.put("AWS_ACCESS_KEY_ID", "local");
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
         port = freePort();
-        List<String> command = new ArrayList<>(List.of(java(), LAUNCHER,
+        List<String> command = new ArrayList<>(image.stage().entrypoint().orElseThrow());
+        assertThat(command.get(0)).as("the entry point runs the JRE's java").isEqualTo("java");
+        command.set(0, java());
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--docflow.aws.region=" + LocalAws.REGION,
                 "--docflow.aws.s3-path-style=true",
@@ -191,18 +204,34 @@ class ContainerImageIT {
 
     @Test
     void theDockerfileCopiesEveryLayerTheJarHas() throws IOException {
-        try (Stream<Path> layers = Files.list(extracted)) {
-            assertThat(layers.map(p -> p.getFileName().toString()).toList())
-                    .containsExactlyInAnyOrderElementsOf(dockerfileLayers());
+        List<Copy> layers = image.stage().copies().stream().filter(c -> c.from().isPresent()).toList();
+        assertThat(layers).as("the final stage's COPY --from lines").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.sources()).hasSize(1));
+        Set<Path> extractedFolders = layers.stream().map(c -> Path.of(c.sources().get(0)).getParent()).collect(Collectors.toSet());
+        assertThat(extractedFolders).as("the layers come from one folder").hasSize(1);
+        Path extracted = build.built(layers.get(0).from().orElseThrow()).root()
+                .resolve(extractedFolders.iterator().next().toString().substring(1));
+        try (Stream<Path> folders = Files.list(extracted)) {
+            assertThat(folders.map(p -> p.getFileName().toString()).toList()).as("the layers the jar was split into")
+                    .containsExactlyInAnyOrderElementsOf(layers.stream()
+                            .map(c -> Path.of(c.sources().get(0)).getFileName().toString()).toList());
         }
         assertThat(app.resolve("org/springframework/boot/loader/launch/JarLauncher.class")).exists();
         assertThat(app.resolve("BOOT-INF/classes/application.yaml")).exists();
+        assertThat(app.resolve("BOOT-INF/classes/legacy/legacy.xsd")).as("the published legacy schema").exists();
         assertThat(app.resolve("routes/ingest.camel.yaml")).exists();
-        String dockerfile = Manifests.read(DOCKERFILE);
-        assertThat(dockerfile).contains("java -Djarmode=tools -jar app.jar extract --layers --launcher",
-                "ENTRYPOINT [\"java\", \"" + LAUNCHER + "\"]", "COPY routes/ routes/", "USER 10001");
-        assertThat(dockerfileValue("ENV JAVA_TOOL_OPTIONS").replace("\"", ""))
+        assertThat(image.stage().copies()).contains(new Copy(Optional.empty(), List.of("routes/"), "routes/"));
+        assertThat(image.stage().entrypoint()).contains(List.of("java", LAUNCHER));
+        assertThat(image.stage().last("USER")).contains("10001:10001");
+        assertThat(image.env().get("JAVA_TOOL_OPTIONS"))
                 .isEqualTo(env(container(only(Manifests.render("overlays/dev"), "Deployment")), "JAVA_TOOL_OPTIONS").orElseThrow());
+    }
+
+    @Test
+    void onlyTheFinalStagesSystemCommandsAreSkipped() {
+        List<String> finalRuns = dockerfile.finalStage().runs();
+        assertThat(finalRuns).as("the final stage installs Tesseract and adds the docflow user").hasSize(2);
+        assertThat(build.skippedRuns()).isEqualTo(finalRuns);
     }
 
     @Test
@@ -333,47 +362,18 @@ class ContainerImageIT {
         }
     }
 
-    /** The layer folders the Dockerfile copies into the image, in order. */
-    private static List<String> dockerfileLayers() {
-        Matcher copies = Pattern.compile("(?m)^COPY --from=layers /layers/extracted/([a-z-]+)/ \\./$")
-                .matcher(Manifests.read(DOCKERFILE));
-        List<String> layers = new ArrayList<>();
-        while (copies.find()) {
-            layers.add(copies.group(1));
-        }
-        assertThat(layers).as("layers copied by the Dockerfile").isNotEmpty();
-        return layers;
-    }
-
-    /** The value of the final stage's (the last) {@code instruction}. */
-    private static String dockerfileValue(String instruction) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(instruction) + "[ =](.+)$").matcher(Manifests.read(DOCKERFILE));
-        String value = null;
-        while (line.find()) {
-            value = line.group(1).strip();
-        }
-        assertThat(value).as("Dockerfile has %s", instruction).isNotNull();
-        return value;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void run(List<String> command, Path directory) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("%s:\n%s", command, output).isZero();
+    /**
+     * What the RUN lines see besides the stage's ENV, standing for the JDK image's: this JVM's JDK as JAVA_HOME and
+     * first on the PATH, and nothing of the Maven build running this test.
+     */
+    private static Map<String, String> baseImageEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.keySet().removeIf(name -> name.startsWith("MAVEN_") || name.equals("CLASSPATH")
+                || name.equals("JAVA_TOOL_OPTIONS"));
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        environment.put("JAVA_HOME", javaHome.toString());
+        environment.put("PATH", javaHome.resolve("bin") + File.pathSeparator + environment.getOrDefault("PATH", ""));
+        return environment;
     }
 
     private static String java() {
