@@ -2,6 +2,9 @@ package io.docflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import io.docflow.config.DocflowProperties;
 import io.docflow.local.DocflowTest;
@@ -43,8 +46,9 @@ class DocflowApplicationTest {
         assertThat(camel.getRouteController().getRouteStatus("ingest-from-queue")).isEqualTo(ServiceStatus.Started);
         assertThat(camel.getRoute("ingest-from-queue").getSourceLocation()).contains("routes/ingest.camel.yaml");
 
-        var health = http.getForEntity("/actuator/health", String.class);
-        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        // readiness follows the consumers' first polls, which may still be under way in a context just started
+        var health = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForEntity("/actuator/health", String.class),
+                response -> response.getStatusCode().value() == 200);
         assertThat(health.getBody()).contains("\"status\":\"UP\"");
     }
 }

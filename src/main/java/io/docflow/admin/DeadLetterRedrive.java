@@ -1,24 +1,16 @@
 package io.docflow.admin;
 
 import java.util.List;
-import java.util.Map;
 
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
+import io.docflow.jobs.JobsTable;
 import io.docflow.ingest.StorageEventParser;
 import io.docflow.ingest.UnrecognizedEventException;
-import io.docflow.jobs.JobItems;
-import io.docflow.jobs.JobStatus;
 import io.docflow.pipeline.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -33,13 +25,13 @@ public class DeadLetterRedrive {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRedrive.class);
 
     private final SqsClient sqs;
-    private final DynamoDbClient dynamoDb;
+    private final JobsTable jobs;
     private final StorageEventParser parser;
     private final DocflowProperties properties;
 
-    public DeadLetterRedrive(SqsClient sqs, DynamoDbClient dynamoDb, StorageEventParser parser, DocflowProperties properties) {
+    public DeadLetterRedrive(SqsClient sqs, JobsTable jobs, StorageEventParser parser, DocflowProperties properties) {
         this.sqs = sqs;
-        this.dynamoDb = dynamoDb;
+        this.jobs = jobs;
         this.parser = parser;
         this.properties = properties;
     }
@@ -80,19 +72,8 @@ public class DeadLetterRedrive {
         }
         int reopened = 0;
         for (SourceObject source : sources) {
-            try {
-                dynamoDb.updateItem(b -> b.tableName(properties.jobs().table())
-                        .key(Map.of(JobItems.JOB_ID, AttributeValue.fromS(JobItems.jobIdFor(source))))
-                        .attributeUpdates(Map.of(
-                                JobItems.STATUS, AttributeValueUpdate.builder().action(AttributeAction.PUT)
-                                        .value(AttributeValue.fromS(JobStatus.QUEUED.name())).build(),
-                                JobItems.CLAIMED_BY, AttributeValueUpdate.builder().action(AttributeAction.DELETE).build(),
-                                JobItems.ANNOUNCED, AttributeValueUpdate.builder().action(AttributeAction.DELETE).build()))
-                        .expected(Map.of("reason", ExpectedAttributeValue.builder()
-                                .value(AttributeValue.fromS(FailureReason.POISON_MESSAGE.name())).build())));
+            if (jobs.reopenPoisoned(source.jobId(), FailureReason.POISON_MESSAGE.name())) {
                 reopened++;
-            } catch (ConditionalCheckFailedException e) {
-                // not a poisoned job: its outcome stands
             }
         }
         return reopened;

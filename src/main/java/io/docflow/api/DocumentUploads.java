@@ -8,8 +8,7 @@ import java.util.UUID;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.ingest.SourceOrigins;
-import io.docflow.jobs.JobItems;
-import org.apache.camel.ProducerTemplate;
+import io.docflow.jobs.JobsTable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,12 +23,12 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 class DocumentUploads {
 
     private final S3Client s3;
-    private final ProducerTemplate camel;
+    private final JobsTable jobs;
     private final String bucket;
 
-    DocumentUploads(S3Client s3, ProducerTemplate camel, DocflowProperties properties) {
+    DocumentUploads(S3Client s3, JobsTable jobs, DocflowProperties properties) {
         this.s3 = s3;
-        this.camel = camel;
+        this.jobs = jobs;
         this.bucket = properties.buckets().input();
     }
 
@@ -41,8 +40,8 @@ class DocumentUploads {
                     RequestBody.fromInputStream(content, size));
         }
         SourceObject source = new SourceObject(bucket, key, size, put.eTag(), put.versionId(), null, SourceOrigins.HTTP);
-        camel.sendBody("direct:register-upload", source);
-        return JobItems.jobIdFor(source);
+        jobs.registerUnclaimed(source);
+        return source.jobId();
     }
 
     /** Keeps the name readable in the key but drops path parts and control characters. */

@@ -5,11 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.docflow.config.DocflowProperties;
-import io.docflow.jobs.JobItems;
+import io.docflow.jobs.JobRecord;
+import io.docflow.jobs.JobsTable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -17,76 +16,52 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 @Service
 class JobQueries {
 
-    private final DynamoDbClient dynamoDb;
+    private final JobsTable jobs;
     private final S3Client s3;
     private final DocflowProperties properties;
 
-    JobQueries(DynamoDbClient dynamoDb, S3Client s3, DocflowProperties properties) {
-        this.dynamoDb = dynamoDb;
+    JobQueries(JobsTable jobs, S3Client s3, DocflowProperties properties) {
+        this.jobs = jobs;
         this.s3 = s3;
         this.properties = properties;
     }
 
-    Map<String, AttributeValue> item(String jobId) {
+    JobRecord job(String jobId) {
         try {
             UUID.fromString(jobId);
         } catch (IllegalArgumentException e) {
             throw new JobNotFoundException(jobId);
         }
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(properties.jobs().table())
-                .key(Map.of(JobItems.JOB_ID, AttributeValue.fromS(jobId))).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            throw new JobNotFoundException(jobId);
-        }
-        return item;
+        return jobs.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
     }
 
     /** The job as the API shows it: status, class, timings, errors and where the result is. */
     Map<String, Object> status(String jobId) {
-        Map<String, AttributeValue> item = item(jobId);
+        JobRecord job = job(jobId);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("jobId", jobId);
-        status.put("status", text(item, "status"));
-        status.put("documentClass", text(item, "documentClass"));
-        status.put("confidence", number(item, "confidence"));
-        status.put("reason", text(item, "reason"));
-        status.put("error", text(item, "error"));
-        status.put("source", Map.of("bucket", text(item, "bucket"), "key", text(item, "key")));
-        status.put("receivedVia", text(item, "receivedVia"));
-        status.put("createdAt", text(item, "createdAt"));
-        status.put("finishedAt", text(item, "finishedAt"));
-        status.put("model", text(item, "model"));
-        status.put("costUsd", number(item, "costUsd"));
-        Map<String, Object> timings = new LinkedHashMap<>();
-        if (item.containsKey("stageMillis")) {
-            item.get("stageMillis").m().forEach((stage, ms) -> timings.put(stage, Long.parseLong(ms.n())));
-        }
-        status.put("stageMillis", timings);
-        Map<String, Object> keyFields = new LinkedHashMap<>();
-        if (item.containsKey("keyFields")) {
-            item.get("keyFields").m().forEach((field, value) -> keyFields.put(field, value.s()));
-        }
-        status.put("keyFields", keyFields);
-        status.put("resultLocation", text(item, "resultLocation"));
+        status.put("status", job.status().name());
+        status.put("documentClass", job.documentClass());
+        status.put("confidence", job.confidence());
+        status.put("reason", job.reason());
+        status.put("error", job.error());
+        status.put("source", Map.of("bucket", job.bucket(), "key", job.key()));
+        status.put("receivedVia", job.receivedVia());
+        status.put("createdAt", job.createdAt());
+        status.put("finishedAt", job.finishedAt());
+        status.put("model", job.model());
+        status.put("costUsd", job.costUsd());
+        status.put("stageMillis", job.stageMillis());
+        status.put("keyFields", job.keyFields());
+        status.put("resultLocation", job.resultLocation());
         return status;
     }
 
     /** The result document, or null while the job has none yet. */
     ResponseInputStream<GetObjectResponse> result(String jobId) {
-        Map<String, AttributeValue> item = item(jobId);
-        if (!item.containsKey("resultLocation")) {
+        if (job(jobId).resultLocation() == null) {
             return null;
         }
         return s3.getObject(b -> b.bucket(properties.buckets().results()).key("results/" + jobId + ".json"));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Double number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.n() == null ? null : Double.valueOf(value.n());
     }
 }

@@ -12,6 +12,10 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
+import org.springframework.beans.factory.ObjectProvider;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -43,9 +47,19 @@ public class AwsClientsConfiguration {
         return configure(SqsClient.builder(), aws.endpoints().sqs()).build();
     }
 
+    /**
+     * The jobs table's client (io.docflow.jobs.JobsTable): its calls become spans of the document's trace, as the
+     * Camel components' calls do.
+     */
     @Bean
-    DynamoDbClient dynamoDbClient() {
-        return configure(DynamoDbClient.builder(), aws.endpoints().dynamodb()).build();
+    DynamoDbClient dynamoDbClient(ObjectProvider<OpenTelemetry> openTelemetry) {
+        DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), aws.endpoints().dynamodb());
+        // overrideConfiguration replaces the whole configuration: the timeouts again, then the tracing interceptor
+        openTelemetry.ifAvailable(otel -> builder.overrideConfiguration(o -> o
+                .apiCallTimeout(aws.apiCallTimeout())
+                .apiCallAttemptTimeout(aws.apiCallAttemptTimeout())
+                .addExecutionInterceptor(AwsSdkTelemetry.create(otel).newExecutionInterceptor())));
+        return builder.build();
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.docflow.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
 /**
  * One object version in S3 that should become a document job, whichever way its arrival was announced.
  *
@@ -18,6 +21,14 @@ public record SourceObject(String bucket, String key, long size, String eTag, St
     public String sourceKey() {
         String version = versionId != null && !versionId.isBlank() ? versionId : eTag;
         return "s3://" + bucket + "/" + key + "#" + version;
+    }
+
+    /**
+     * The id of this object version's job: a name-based UUID of {@link #sourceKey()}, so every path that announces the
+     * same object version (S3 notification, EventBridge, HTTP upload, legacy bridge) arrives at the same job.
+     */
+    public String jobId() {
+        return UUID.nameUUIDFromBytes(sourceKey().getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public String uri() {

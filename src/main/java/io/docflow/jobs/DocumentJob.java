@@ -47,21 +47,16 @@ public class DocumentJob {
     }
 
     /** The stored outcome of a finished job, enough to announce it again. */
-    public static DocumentJob finished(String jobId, SourceObject source, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
-        DocumentJob job = new DocumentJob(jobId, source);
-        var documentClass = item.get("documentClass");
-        if (documentClass != null) {
-            var confidence = item.get("confidence");
-            job.classification(new Classification(documentClass.s(), confidence == null ? 0 : Double.parseDouble(confidence.n()),
-                    "", documentClass.s()));
+    public static DocumentJob finished(SourceObject source, JobRecord stored) {
+        DocumentJob job = new DocumentJob(stored.jobId(), source);
+        if (stored.documentClass() != null) {
+            double confidence = stored.confidence() == null ? 0 : stored.confidence();
+            job.classification(new Classification(stored.documentClass(), confidence, "", stored.documentClass()));
         }
-        JobStatus status = JobStatus.valueOf(item.get(JobItems.STATUS).s());
-        var reason = item.get("reason");
-        var error = item.get("error");
-        switch (status) {
+        switch (stored.status()) {
             case COMPLETED -> job.completed();
-            case NEEDS_REVIEW -> job.needsReview(reason == null ? null : reason.s(), error == null ? null : error.s());
-            default -> job.failed(reason == null ? null : reason.s(), error == null ? null : error.s());
+            case NEEDS_REVIEW -> job.needsReview(stored.reason(), stored.error());
+            default -> job.failed(stored.reason(), stored.error());
         }
         return job;
     }

@@ -2,14 +2,13 @@ package io.docflow.legacy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import io.docflow.config.DocflowProperties;
-import io.docflow.jobs.JobItems;
+import io.docflow.jobs.JobRecord;
 import io.docflow.jobs.JobStatus;
 import io.docflow.legacy.xml.DocumentStatus;
 import io.docflow.legacy.xml.FaultCode;
@@ -18,10 +17,9 @@ import io.docflow.legacy.xml.LegacyFault;
 import io.docflow.legacy.xml.ObjectFactory;
 import io.docflow.legacy.xml.ProcessDocumentAcknowledgement;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The answers to legacy requests, from a request and a job item (as DynamoDB holds it), called by name from
+ * The answers to legacy requests, from a request and its job as the jobs table holds it, called by name from
  * routes/legacy.camel.yaml: the acknowledgement, the final result, the status, and faults.
  */
 @Component("legacyAnswers")
@@ -47,11 +45,11 @@ public class LegacyAnswers {
     }
 
     /** The answer to ProcessDocument as soon as the document is stored and its job registered. */
-    public LegacyAnswer acknowledgement(LegacyRequest request, StoredDocument stored, Map<String, AttributeValue> item) {
+    public LegacyAnswer acknowledgement(LegacyRequest request, StoredDocument stored, JobRecord job) {
         ProcessDocumentAcknowledgement ack = TYPES.createProcessDocumentAcknowledgement();
         ack.setCorrelationId(request.correlationId());
-        ack.setJobId(JobItems.jobIdFor(stored.source()));
-        ack.setStatus(status(item));
+        ack.setJobId((stored.source()).jobId());
+        ack.setStatus(status(job));
         ack.setDuplicate(stored.duplicate());
         ack.setDocumentLocation(stored.location());
         String kind = "ProcessDocumentAcknowledgement";
@@ -59,21 +57,19 @@ public class LegacyAnswers {
     }
 
     /** The ProcessDocumentResult of a job in its final status. */
-    public LegacyAnswer result(ReplyTarget target, Map<String, AttributeValue> item) {
-        String jobId = item.get(JobItems.JOB_ID).s();
-        return documentStatus("ProcessDocumentResult", target, jobId, item, TYPES::createProcessDocumentResult);
+    public LegacyAnswer result(ReplyTarget target, JobRecord job) {
+        return documentStatus("ProcessDocumentResult", target, job.jobId(), job, TYPES::createProcessDocumentResult);
     }
 
     /**
      * The answer to GetDocumentStatus. A job that has no item yet, but whose document the correlation id names, is
      * QUEUED: its S3 event is on the way.
      */
-    public LegacyAnswer status(LegacyRequest request, String jobId, Map<String, AttributeValue> item) {
-        boolean known = item != null && !item.isEmpty();
-        if (!known && request.getDocumentStatus().getJobId() != null) {
+    public LegacyAnswer status(LegacyRequest request, String jobId, JobRecord job) {
+        if (job == null && request.getDocumentStatus().getJobId() != null) {
             throw LegacyFaultException.of(FaultCode.UNKNOWN_JOB, "There is no job " + jobId, request.context(), jobId);
         }
-        return documentStatus("GetDocumentStatusResponse", request.replyTarget(), jobId, known ? item : Map.of(),
+        return documentStatus("GetDocumentStatusResponse", request.replyTarget(), jobId, job,
                 TYPES::createGetDocumentStatusResponse);
     }
 
@@ -114,20 +110,24 @@ public class LegacyAnswers {
         return null;
     }
 
-    private LegacyAnswer documentStatus(String kind, ReplyTarget target, String jobId, Map<String, AttributeValue> item,
+    /** {@code job} is null for a job whose document is stored but whose S3 event has not registered it yet. */
+    private LegacyAnswer documentStatus(String kind, ReplyTarget target, String jobId, JobRecord job,
                                         Function<DocumentStatus, Object> element) {
         DocumentStatus status = TYPES.createDocumentStatus();
-        String correlationId = target.correlationId() != null ? target.correlationId() : text(item, LegacyJobItems.CORRELATION_ID);
+        String correlationId = target.correlationId() != null ? target.correlationId()
+                : job != null && job.legacy() != null ? job.legacy().correlationId() : null;
         status.setCorrelationId(correlationId);
         status.setJobId(jobId);
-        status.setStatus(status(item));
-        status.setDocumentClass(text(item, "documentClass"));
-        status.setConfidence(number(item, "confidence"));
-        status.setResultLocation(text(item, "resultLocation"));
-        status.setFailureReason(text(item, "reason"));
-        status.setFailureMessage(text(item, "error"));
-        status.setSubmittedAt(dateTime(text(item, "createdAt")));
-        status.setFinishedAt(dateTime(text(item, "finishedAt")));
+        status.setStatus(status(job));
+        if (job != null) {
+            status.setDocumentClass(job.documentClass());
+            status.setConfidence(job.confidence());
+            status.setResultLocation(job.resultLocation());
+            status.setFailureReason(job.reason());
+            status.setFailureMessage(job.error());
+            status.setSubmittedAt(dateTime(job.createdAt()));
+            status.setFinishedAt(dateTime(job.finishedAt()));
+        }
         if (status.getResultLocation() != null && status.getStatus() != io.docflow.legacy.xml.JobStatus.FAILED) {
             List<Field> fields = resultFields.of(jobId);
             if (fields == null) {
@@ -148,22 +148,11 @@ public class LegacyAnswers {
         return new LegacyAnswer(target, kind, xml);
     }
 
-    private static io.docflow.legacy.xml.JobStatus status(Map<String, AttributeValue> item) {
-        String status = text(item, JobItems.STATUS);
-        return io.docflow.legacy.xml.JobStatus.fromValue(status == null ? JobStatus.QUEUED.name() : status);
+    private static io.docflow.legacy.xml.JobStatus status(JobRecord job) {
+        return io.docflow.legacy.xml.JobStatus.fromValue(job == null ? JobStatus.QUEUED.name() : job.status().name());
     }
 
     private XMLGregorianCalendar dateTime(String instant) {
         return instant == null ? null : datatypes.newXMLGregorianCalendar(instant);
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item == null ? null : item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Double number(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item == null ? null : item.get(name);
-        return value == null || value.n() == null ? null : Double.valueOf(value.n());
     }
 }

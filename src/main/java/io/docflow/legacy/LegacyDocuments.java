@@ -11,7 +11,6 @@ import java.util.Set;
 import io.docflow.config.DocflowProperties;
 import io.docflow.config.DocflowStartupException;
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
 import io.docflow.legacy.xml.FaultCode;
 import io.docflow.legacy.xml.GetDocumentStatus;
 import io.docflow.legacy.xml.InlineDocument;
@@ -106,7 +105,7 @@ public class LegacyDocuments {
             throw LegacyFaultException.of(FaultCode.UNKNOWN_JOB, "No document was submitted with correlation id '"
                     + query.getCorrelationId() + "'", request.context());
         }
-        return JobItems.jobIdFor(source(key, head(key)));
+        return (source(key, head(key))).jobId();
     }
 
     private SourceObject put(InlineDocument inline, String key, LegacyRequest request, String fingerprint) {
@@ -153,7 +152,7 @@ public class LegacyDocuments {
         HeadObjectResponse head = head(key);
         SourceObject source = source(key, head);
         if (!fingerprint.equals(head.metadata().get(FINGERPRINT_METADATA))) {
-            String jobId = JobItems.jobIdFor(source);
+            String jobId = source.jobId();
             throw LegacyFaultException.of(FaultCode.CORRELATION_ID_REUSED, "Correlation id '" + request.correlationId()
                     + "' was used before for a different document (job " + jobId + "); give every document its own "
                     + "correlation id", request.context(), jobId);

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.docflow.config.DocflowProperties;
-import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,7 @@ class IngestRouteTest {
         String key = "ingest-test/Größe report 2026.txt";
         String eTag = s3.putObject(b -> b.bucket(config.buckets().input()).key(key),
                 RequestBody.fromString("quarterly report")).eTag();
-        String jobId = JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, 16, eTag, null, null, "test"));
+        String jobId = (new SourceObject(config.buckets().input(), key, 16, eTag, null, null, "test")).jobId();
 
         Map<String, AttributeValue> job = awaitJob(jobId);
 
@@ -58,7 +57,7 @@ class IngestRouteTest {
         sqs.sendMessage(b -> b.queueUrl(ingestUrl).messageBody(notification));
         sqs.sendMessage(b -> b.queueUrl(ingestUrl).messageBody(eventBridge));
 
-        String jobId = JobItems.jobIdFor(new SourceObject(config.buckets().input(), "twice.txt", 3, "e-twice", null, null, "test"));
+        String jobId = (new SourceObject(config.buckets().input(), "twice.txt", 3, "e-twice", null, null, "test")).jobId();
         awaitJob(jobId);
         await().atMost(Duration.ofSeconds(10)).until(() -> queueDepth(ingestUrl) == 0);
         var jobsForSource = dynamoDb.query(b -> b.tableName(config.jobs().table()).indexName("sourceKey-index")

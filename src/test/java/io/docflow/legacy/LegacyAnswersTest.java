@@ -11,7 +11,8 @@ import java.util.Map;
 import javax.xml.transform.dom.DOMSource;
 
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
+import io.docflow.jobs.JobAttributes;
+import io.docflow.jobs.JobRecord;
 import io.docflow.legacy.xml.FaultCode;
 import io.docflow.legacy.xml.Field;
 import org.apache.camel.language.bean.RuntimeBeanExpressionException;
@@ -43,7 +44,7 @@ class LegacyAnswersTest {
         SourceObject source = new SourceObject("docflow-input", "legacy/c-1/a.pdf", 2, "\"e1\"", null, null, "legacy-soap");
 
         LegacyAnswer answer = answers.acknowledgement(request, new StoredDocument(source, false),
-                Map.of("status", AttributeValue.fromS("QUEUED")));
+                JobRecord.of(Map.of("status", AttributeValue.fromS("QUEUED"))));
 
         assertThat(answer.target().queue()).isEqualTo("docflow-legacy-a");
         Soap.Answer ack = Soap.Answer.of(answer.xml());
@@ -51,7 +52,7 @@ class LegacyAnswersTest {
         assertThat(ack.header("Action")).isEqualTo("http://docflow.io/legacy/v1/ProcessDocumentAcknowledgement");
         assertThat(ack.header("RelatesTo")).isEqualTo("c-1");
         assertThat(ack.header("MessageID")).startsWith("urn:uuid:");
-        assertThat(ack.get("JobId")).isEqualTo(JobItems.jobIdFor(source));
+        assertThat(ack.get("JobId")).isEqualTo(source.jobId());
         assertThat(ack.get("Status")).isEqualTo("QUEUED");
         assertThat(ack.get("Duplicate")).isEqualTo("false");
         assertThat(ack.get("DocumentLocation")).isEqualTo("s3://docflow-input/legacy/c-1/a.pdf");
@@ -61,7 +62,7 @@ class LegacyAnswersTest {
     @Test
     void aResultCarriesClassConfidenceFieldsAndLocation() throws Exception {
         ReplyTarget target = new ReplyTarget(null, SoapVersion.SOAP_11, "c-2", "c-2");
-        LegacyAnswer answer = answers.result(target, finishedItem("COMPLETED"));
+        LegacyAnswer answer = answers.result(target, JobRecord.of(finishedItem("COMPLETED")));
 
         Soap.Answer result = Soap.Answer.of(answer.xml());
         assertThat(result.envelopeNamespace()).isEqualTo(Soap.SOAP_11);
@@ -84,7 +85,7 @@ class LegacyAnswersTest {
         item.put("reason", AttributeValue.fromS("NO_TEXT"));
         item.put("error", AttributeValue.fromS("No text could be extracted"));
 
-        Soap.Answer result = Soap.Answer.of(answers.result(new ReplyTarget(null, SoapVersion.SOAP_12, "c-3", "c-3"), item).xml());
+        Soap.Answer result = Soap.Answer.of(answers.result(new ReplyTarget(null, SoapVersion.SOAP_12, "c-3", "c-3"), JobRecord.of(item)).xml());
         assertThat(result.isFault()).isFalse();
         assertThat(result.get("Status")).isEqualTo("FAILED");
         assertThat(result.get("FailureReason")).isEqualTo("NO_TEXT");
@@ -98,7 +99,7 @@ class LegacyAnswersTest {
             fields.add(field("lineItems[" + i + "].description", "x".repeat(40)));
         }
         LegacyAnswers small = new LegacyAnswers(writer, resultFields, LegacyConfig.properties("docflow.legacy.max-message-size", "4KB"));
-        LegacyAnswer answer = small.result(new ReplyTarget(null, SoapVersion.SOAP_11, "c-4", "c-4"), finishedItem("COMPLETED"));
+        LegacyAnswer answer = small.result(new ReplyTarget(null, SoapVersion.SOAP_11, "c-4", "c-4"), JobRecord.of(finishedItem("COMPLETED")));
 
         Soap.Answer result = Soap.Answer.of(answer.xml());
         assertThat(result.fields()).isEmpty();
@@ -109,7 +110,7 @@ class LegacyAnswersTest {
     @Test
     void aStatusForAnUnknownJobIdIsAFaultButACorrelationIdWithADocumentIsQueued() {
         LegacyRequest byJob = reader.read(Soap.envelope("1.1", null, Soap.statusByJobId(JOB_ID, null)), "m");
-        LegacyFaultException unknown = catchThrowableOfType(LegacyFaultException.class, () -> answers.status(byJob, JOB_ID, Map.of()));
+        LegacyFaultException unknown = catchThrowableOfType(LegacyFaultException.class, () -> answers.status(byJob, JOB_ID, null));
         assertThat(unknown.code()).isEqualTo(FaultCode.UNKNOWN_JOB);
 
         LegacyRequest byCorrelation = reader.read(Soap.envelope("1.1", null, Soap.statusByCorrelationId("c-5", null)), "m");
@@ -191,7 +192,7 @@ class LegacyAnswersTest {
         item.put("resultLocation", AttributeValue.fromS("s3://docflow-results/results/" + JOB_ID + ".json"));
         item.put("createdAt", AttributeValue.fromS("2026-03-01T10:00:00Z"));
         item.put("finishedAt", AttributeValue.fromS("2026-03-01T10:00:05.123Z"));
-        item.put(LegacyJobItems.CORRELATION_ID, AttributeValue.fromS("c-2"));
+        item.put(JobAttributes.LEGACY_CORRELATION_ID, AttributeValue.fromS("c-2"));
         return item;
     }
 

@@ -18,7 +18,6 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.config.DocflowProperties;
-import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.LocalAwsInitializer;
 import io.docflow.local.bedrock.LocalBedrock;
@@ -463,8 +462,8 @@ class LegacyBridgeTest {
         String key = s3.listObjectsV2(b -> b.bucket(config.buckets().input()).prefix("legacy/" + correlationId + "/"))
                 .contents().get(0).key();
         var head = s3.headObject(b -> b.bucket(config.buckets().input()).key(key));
-        return JobItems.jobIdFor(new io.docflow.ingest.SourceObject(config.buckets().input(), key, head.contentLength(),
-                head.eTag(), head.versionId(), null, "test"));
+        return (new io.docflow.ingest.SourceObject(config.buckets().input(), key, head.contentLength(),
+                head.eTag(), head.versionId(), null, "test")).jobId();
     }
 
     private static String shortId() {

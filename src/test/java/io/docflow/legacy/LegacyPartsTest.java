@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.config.DocflowStartupException;
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
+import io.docflow.jobs.JobAttributes;
+import io.docflow.jobs.JobRecord;
 import io.docflow.legacy.xml.InlineDocument;
 import io.docflow.legacy.xml.ProcessDocument;
 import io.docflow.legacy.xml.S3Reference;
@@ -64,28 +65,22 @@ class LegacyPartsTest {
     }
 
     @Test
-    void aJobRegisteredByTheBridgeRemembersWhereItsResultGoes() {
-        LegacyJobItems items = new LegacyJobItems(new JobItems(null), properties);
-        LegacyRequest request = LegacyConfig.reader().read(Soap.envelope("1.2", "docflow-legacy-a",
-                Soap.processInline("c-1", null, "a.pdf", new byte[] {1})), "m");
-        SourceObject source = new SourceObject("docflow-input", "legacy/c-1/a.pdf", 1, "e", null, null, "legacy-soap");
+    void aLegacyJobsResultGoesWhereItsRequestAsked() {
+        JobRecord job = JobRecord.of(Map.of("jobId", AttributeValue.fromS("j-1"), "status", AttributeValue.fromS("COMPLETED"),
+                JobAttributes.LEGACY_CORRELATION_ID, AttributeValue.fromS("c-1"),
+                JobAttributes.LEGACY_SOAP_VERSION, AttributeValue.fromS("1.2"),
+                JobAttributes.LEGACY_REPLY_QUEUE, AttributeValue.fromS("docflow-legacy-a")));
 
-        Map<String, AttributeValue> item = items.queued(source, request);
+        assertThat(LegacyJobs.replyTarget(job)).isEqualTo(new ReplyTarget("docflow-legacy-a", SoapVersion.SOAP_12, "c-1", "c-1"));
+    }
 
-        assertThat(item.get("status").s()).isEqualTo("QUEUED");
-        assertThat(item).doesNotContainKey(JobItems.CLAIMED_BY);
-        assertThat(item.get(LegacyJobItems.CORRELATION_ID).s()).isEqualTo("c-1");
-        assertThat(item.get(LegacyJobItems.SOAP_VERSION).s()).isEqualTo("1.2");
-        assertThat(item.get(LegacyJobItems.REPLY_QUEUE).s()).isEqualTo("docflow-legacy-a");
-        assertThat(items.replyTarget(item)).isEqualTo(new ReplyTarget("docflow-legacy-a", SoapVersion.SOAP_12, "c-1", "c-1"));
-        assertThat(items.attach(request)).containsOnlyKeys(LegacyJobItems.CORRELATION_ID, LegacyJobItems.SOAP_VERSION,
-                LegacyJobItems.REPLY_QUEUE);
+    @Test
+    void onlyDocumentsTheBridgeStoredMayBeLegacyJobs() {
+        LegacyJobs jobs = new LegacyJobs(null, null, properties);
 
-        assertThat(items.mayBeLegacy(source)).isTrue();
-        assertThat(items.mayBeLegacy(new SourceObject("docflow-input", "invoices/a.pdf", 1, "e", null, null, "s3"))).isFalse();
-        assertThat(items.mayBeLegacy(new SourceObject("other", "legacy/c-1/a.pdf", 1, "e", null, null, "s3"))).isFalse();
-        assertThat(items.isFinal(Map.of("status", AttributeValue.fromS("NEEDS_REVIEW")))).isTrue();
-        assertThat(items.isFinal(Map.of("status", AttributeValue.fromS("PROCESSING")))).isFalse();
+        assertThat(jobs.mayBeLegacy(new SourceObject("docflow-input", "legacy/c-1/a.pdf", 1, "e", null, null, "legacy-soap"))).isTrue();
+        assertThat(jobs.mayBeLegacy(new SourceObject("docflow-input", "invoices/a.pdf", 1, "e", null, null, "s3"))).isFalse();
+        assertThat(jobs.mayBeLegacy(new SourceObject("other", "legacy/c-1/a.pdf", 1, "e", null, null, "s3"))).isFalse();
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.docflow.local;
 import java.util.Map;
 
 import io.docflow.config.DocflowProperties;
-import io.docflow.jobs.JobItems;
+import io.docflow.jobs.JobAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -112,12 +112,12 @@ public final class LocalProvisioner {
             clients.dynamoDb().createTable(b -> b.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(JobItems.JOB_ID).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(JobItems.SOURCE_KEY).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(k -> k.attributeName(JobItems.JOB_ID).keyType(KeyType.HASH))
+                            AttributeDefinition.builder().attributeName(JobAttributes.JOB_ID).attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(JobAttributes.SOURCE_KEY).attributeType(ScalarAttributeType.S).build())
+                    .keySchema(k -> k.attributeName(JobAttributes.JOB_ID).keyType(KeyType.HASH))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                             .indexName(SOURCE_KEY_INDEX)
-                            .keySchema(k -> k.attributeName(JobItems.SOURCE_KEY).keyType(KeyType.HASH))
+                            .keySchema(k -> k.attributeName(JobAttributes.SOURCE_KEY).keyType(KeyType.HASH))
                             .projection(p -> p.projectionType(ProjectionType.ALL))
                             .build()));
         } catch (ResourceInUseException e) {

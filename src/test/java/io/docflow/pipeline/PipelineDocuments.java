@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +36,7 @@ final class PipelineDocuments {
     String put(String key, byte[] content) {
         String bucket = config.buckets().input();
         String eTag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
-        return JobItems.jobIdFor(new SourceObject(bucket, key, content.length, eTag, null, null, "test"));
+        return (new SourceObject(bucket, key, content.length, eTag, null, null, "test")).jobId();
     }
 
     /** The job item once the job is final and announced. */

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.TestDocuments;
 import io.docflow.local.LocalAwsInitializer;
@@ -286,7 +285,7 @@ class PipelineTest {
         String key = "dedupe/announced-thrice.pdf";
         byte[] pdf = Fixtures.pdfOf(Fixtures.invoiceText("INV-ONCE-1", "10.00"));
         String eTag = s3.putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(pdf)).eTag();
-        String jobId = JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, pdf.length, eTag, null, null, "test"));
+        String jobId = (new SourceObject(config.buckets().input(), key, pdf.length, eTag, null, null, "test")).jobId();
         // Local S3 has announced it twice already (S3 notification and EventBridge rule); a third, hand-sent copy:
         String ingestUrl = sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl();
         sqs.sendMessage(b -> b.queueUrl(ingestUrl).messageBody("""
@@ -315,7 +314,7 @@ class PipelineTest {
     void aJobFinishedButNeverAnnouncedIsAnnouncedWhenItsMessageComesBack() {
         String key = "crashed-before-announcing/invoice.pdf";
         SourceObject source = new SourceObject(config.buckets().input(), key, 100, "e-unannounced", null, null, "test");
-        String jobId = JobItems.jobIdFor(source);
+        String jobId = source.jobId();
         String ingestUrl = sqs.getQueueUrl(b -> b.queueName(config.queues().ingest())).queueUrl();
         // the redelivery of the message that finished the job: it arrives after the job item below is in place
         String messageId = sqs.sendMessage(b -> b.queueUrl(ingestUrl).delaySeconds(2).messageBody("""

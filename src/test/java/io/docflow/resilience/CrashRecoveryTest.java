@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.DocflowApplication;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
 import io.docflow.local.LocalAws;
 import io.docflow.local.LocalAwsInitializer;
 import io.docflow.local.LocalClients;
@@ -67,7 +66,7 @@ class CrashRecoveryTest {
                 String key = "crash/invoice-" + i + ".txt";
                 byte[] text = ("INVOICE\nInvoice Number: CRASH-" + i + "\nTotal: $" + (10 + i) + ".00\n").getBytes();
                 String eTag = clients.s3().putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(text)).eTag();
-                jobIds.add(JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, text.length, eTag, null, null, "t")));
+                jobIds.add((new SourceObject(config.buckets().input(), key, text.length, eTag, null, null, "t")).jobId());
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> jobIds.stream().anyMatch(id -> "PROCESSING".equals(status(clients, config, id))));
             first.destroyForcibly().waitFor();

@@ -12,7 +12,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
-import io.docflow.jobs.JobItems;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.TestDocuments;
 import io.docflow.pipeline.Fixtures;
@@ -88,7 +87,7 @@ class HostileInputTest {
                  "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":10,"eTag":"gone"}}}]}
                 """.formatted(config.buckets().input(), key)));
 
-        String jobId = JobItems.jobIdFor(new SourceObject(config.buckets().input(), key, 10, "gone", null, null, "t"));
+        String jobId = (new SourceObject(config.buckets().input(), key, 10, "gone", null, null, "t")).jobId();
         assertThat(awaitFinal(jobId)).satisfies(job -> assertReason(job, "FAILED", "SOURCE_NOT_FOUND"));
     }
 
@@ -110,7 +109,7 @@ class HostileInputTest {
 
         assertThat(outcome.getStatusCode().value()).isEqualTo(200);
         assertThat((Integer) outcome.getBody().get("moved")).isGreaterThanOrEqualTo(1);
-        String jobId = JobItems.jobIdFor(new SourceObject(bucket, key, content.length, eTag, null, null, "t"));
+        String jobId = (new SourceObject(bucket, key, content.length, eTag, null, null, "t")).jobId();
         assertThat(awaitFinal(jobId).get("status").s()).isEqualTo("COMPLETED");
     }
 

@@ -1,0 +1,50 @@
+package io.docflow.jobs;
+
+/** The attribute names of a job's item in the jobs table, in one place ({@link JobsTable} writes them all). */
+public final class JobAttributes {
+
+    public static final String JOB_ID = "jobId";
+    /** {@code s3://bucket/key#version-or-etag}; the second key (index) of the table. */
+    public static final String SOURCE_KEY = "sourceKey";
+    public static final String STATUS = "status";
+    public static final String BUCKET = "bucket";
+    public static final String KEY = "key";
+    public static final String SIZE = "size";
+    public static final String E_TAG = "eTag";
+    public static final String VERSION_ID = "versionId";
+    public static final String RECEIVED_VIA = "receivedVia";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    /** The SQS message id whose exchange processes the job; its redelivery may resume the job, no other message may. */
+    public static final String CLAIMED_BY = "claimedBy";
+    public static final String ATTEMPTS = "attempts";
+    public static final String PROCESSING_STARTED_AT = "processingStartedAt";
+    public static final String PARKED_REASON = "parkedReason";
+    public static final String PARKINGS = "parkings";
+    public static final String FINISHED_AT = "finishedAt";
+    public static final String RESULT_LOCATION = "resultLocation";
+    public static final String DOCUMENT_CLASS = "documentClass";
+    public static final String CONFIDENCE = "confidence";
+    public static final String REASON = "reason";
+    public static final String ERROR = "error";
+    public static final String MODEL = "model";
+    public static final String INPUT_TOKENS = "inputTokens";
+    public static final String OUTPUT_TOKENS = "outputTokens";
+    public static final String COST_USD = "costUsd";
+    public static final String STAGE_MILLIS = "stageMillis";
+    public static final String KEY_FIELDS = "keyFields";
+    public static final String PAGE_SOURCES = "pageSources";
+    public static final String OCR_ENGINE = "ocrEngine";
+    public static final String OCR_PAGE_CONFIDENCE = "ocrPageConfidence";
+    public static final String OCR_CONFIDENCE = "ocrConfidence";
+    public static final String PAGES_LEFT_OUT = "pagesLeftOut";
+    public static final String ANNOUNCED = "announced";
+    /** Who asked for the job over the legacy SOAP bridge, where and how its answers go, when its result went. */
+    public static final String LEGACY_CORRELATION_ID = "legacyCorrelationId";
+    public static final String LEGACY_REPLY_QUEUE = "legacyReplyQueue";
+    public static final String LEGACY_SOAP_VERSION = "legacySoapVersion";
+    public static final String LEGACY_RESULT_SENT_AT = "legacyResultSentAt";
+
+    private JobAttributes() {
+    }
+}

@@ -1,0 +1,67 @@
+package io.docflow.jobs;
+
+import static io.docflow.jobs.JobAttributes.*;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A job's item as the jobs table holds it, typed.
+ *
+ * @param claimedBy       the ingest message processing the job, "parked:" and a message id while parked, or null
+ * @param legacy          null unless the job was asked for over the legacy bridge
+ * @param legacyResultSentAt when its ProcessDocumentResult went out, null before
+ */
+public record JobRecord(String jobId, JobStatus status, String bucket, String key, String receivedVia,
+                        String claimedBy, boolean announced, String createdAt, String finishedAt,
+                        String documentClass, Double confidence, String reason, String error, String model,
+                        Double costUsd, String resultLocation, Map<String, Long> stageMillis,
+                        Map<String, String> keyFields, LegacyRequester legacy, String legacyResultSentAt) {
+
+    public static JobRecord of(Map<String, AttributeValue> item) {
+        String correlationId = text(item, LEGACY_CORRELATION_ID);
+        return new JobRecord(text(item, JOB_ID), JobStatus.valueOf(text(item, STATUS)), text(item, BUCKET),
+                text(item, KEY), text(item, RECEIVED_VIA), text(item, CLAIMED_BY),
+                item.containsKey(ANNOUNCED) && Boolean.TRUE.equals(item.get(ANNOUNCED).bool()),
+                text(item, CREATED_AT), text(item, FINISHED_AT), text(item, DOCUMENT_CLASS), number(item, CONFIDENCE),
+                text(item, REASON), text(item, ERROR), text(item, MODEL), number(item, COST_USD),
+                text(item, RESULT_LOCATION), longs(item, STAGE_MILLIS), texts(item, KEY_FIELDS),
+                correlationId == null ? null : new LegacyRequester(correlationId, text(item, LEGACY_SOAP_VERSION),
+                        text(item, LEGACY_REPLY_QUEUE)),
+                text(item, LEGACY_RESULT_SENT_AT));
+    }
+
+    public boolean isFinal() {
+        return status.isFinal();
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Double number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? null : Double.valueOf(value.n());
+    }
+
+    private static Map<String, Long> longs(Map<String, AttributeValue> item, String name) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        AttributeValue map = item.get(name);
+        if (map != null && map.hasM()) {
+            map.m().forEach((key, value) -> values.put(key, Long.parseLong(value.n())));
+        }
+        return values;
+    }
+
+    private static Map<String, String> texts(Map<String, AttributeValue> item, String name) {
+        Map<String, String> values = new LinkedHashMap<>();
+        AttributeValue map = item.get(name);
+        if (map != null && map.hasM()) {
+            map.m().forEach((key, value) -> values.put(key, value.s()));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,269 @@
+package io.docflow.jobs;
+
+import static io.docflow.jobs.JobAttributes.*;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.docflow.config.DocflowProperties;
+import io.docflow.ingest.SourceObject;
+import io.docflow.model.DocumentClassCatalog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * The one owner of the jobs table: every read and write of a job's item, as named transitions, each a conditional
+ * write from the state before it, so that concurrent messages, pods and front doors agree on who does what.
+ * <pre>
+ *   register (ingest) ─┐
+ *   registerUnclaimed (HTTP upload, legacy bridge) ─► QUEUED ─ claim ─► markProcessing ─► PROCESSING
+ *   PROCESSING ─ park ─► QUEUED (claimed "parked:&lt;message&gt;") ─ claim by the message back from parking ─► ...
+ *   PROCESSING ─ finish ─► COMPLETED | NEEDS_REVIEW | FAILED ─ markAnnounced ─► (announced)
+ *   FAILED (POISON_MESSAGE) ─ reopen (DLQ redrive) ─► QUEUED
+ * </pre>
+ * A job's id is a name-based UUID of its source key ({@link SourceObject#jobId()}), so every path that announces the
+ * same object version arrives at the same id and the first registration wins: one object version, one job.
+ */
+@Component("jobsTable")
+public class JobsTable {
+
+    static final String PARKED_BY = "parked:";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final Clock clock;
+    private final OutcomeAttributes outcomes;
+
+    @Autowired
+    public JobsTable(DynamoDbClient dynamoDb, DocflowProperties properties, DocumentClassCatalog catalog) {
+        this(dynamoDb, properties.jobs().table(), Clock.systemUTC(), name -> catalog.get(name).keyFields());
+    }
+
+    JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.clock = clock;
+        this.outcomes = new OutcomeAttributes(keyFieldNames);
+    }
+
+    /**
+     * The ingest message {@code messageId} announcing {@code source}: registers its job and claims it, or claims the
+     * job a front door registered, or (with {@code parkCount}, the message back from parking) the parked job, or finds
+     * that this very message claimed it before; anything else is a duplicate.
+     */
+    public Claim claim(SourceObject source, String messageId, String parkCount) {
+        String jobId = source.jobId();
+        Map<String, AttributeValue> item = queued(source);
+        item.put(CLAIMED_BY, s(messageId));
+        if (putIfAbsent(item)) {
+            return new Claim(Claim.Outcome.REGISTERED, null);
+        }
+        boolean backFromParking = parkCount != null && !parkCount.isBlank();
+        ItemUpdate take = new ItemUpdate().set(CLAIMED_BY, messageId).set(UPDATED_AT, now());
+        take.condition(backFromParking
+                ? "attribute_exists(" + take.name(JOB_ID) + ") AND begins_with(" + take.name(CLAIMED_BY) + ", "
+                        + take.value("parked", s(PARKED_BY)) + ")"
+                : "attribute_exists(" + take.name(JOB_ID) + ") AND attribute_not_exists(" + take.name(CLAIMED_BY) + ")");
+        if (update(jobId, take)) {
+            return new Claim(Claim.Outcome.TAKEN_OVER, null);
+        }
+        JobRecord job = find(jobId).orElseThrow(() -> new IllegalStateException("Job " + jobId + " vanished"));
+        // the message that parked the job, received again: the process stopped before the park message was sent
+        boolean claimedByThis = messageId.equals(job.claimedBy()) || (PARKED_BY + messageId).equals(job.claimedBy());
+        if (claimedByThis && !job.isFinal()) {
+            return new Claim(Claim.Outcome.RESUMED, null);
+        }
+        if (messageId.equals(job.claimedBy()) && job.isFinal() && !job.announced()) {
+            return new Claim(Claim.Outcome.ANNOUNCEMENT_PENDING, job);
+        }
+        return new Claim(Claim.Outcome.DUPLICATE, job);
+    }
+
+    /**
+     * Registers the job of a document a front door stored (HTTP upload), unclaimed: the object's S3 event claims it.
+     * Answers false when the event was quicker and registered it already.
+     */
+    public boolean registerUnclaimed(SourceObject source) {
+        return putIfAbsent(queued(source));
+    }
+
+    /**
+     * Registers the job of a document the legacy bridge stored, unclaimed, with who asked for it; when the S3 event
+     * registered the job first, gives it the requester unless another request did so before. Answers the job.
+     */
+    public JobRecord registerForLegacy(SourceObject source, LegacyRequester requester) {
+        Map<String, AttributeValue> item = queued(source);
+        item.putAll(legacyAttributes(requester));
+        if (putIfAbsent(item)) {
+            return JobRecord.of(item);
+        }
+        ItemUpdate attach = new ItemUpdate().setAll(legacyAttributes(requester));
+        attach.condition("attribute_exists(" + attach.name(JOB_ID) + ") AND attribute_not_exists("
+                + attach.name(LEGACY_CORRELATION_ID) + ")");
+        return updateReturning(source.jobId(), attach).orElseGet(() -> find(source.jobId()).orElseThrow());
+    }
+
+    /** QUEUED (or PROCESSING, a resumed job) to PROCESSING, counting the attempt. */
+    public void markProcessing(String jobId) {
+        ItemUpdate processing = new ItemUpdate().set(STATUS, JobStatus.PROCESSING.name())
+                .set(PROCESSING_STARTED_AT, now()).set(UPDATED_AT, now()).increment(ATTEMPTS);
+        processing.condition(processing.name(STATUS) + " IN ("
+                + processing.value("queued", s(JobStatus.QUEUED.name())) + ", "
+                + processing.value("processing", s(JobStatus.PROCESSING.name())) + ")");
+        if (!update(jobId, processing)) {
+            throw new IllegalStateException("Job " + jobId + " is no longer QUEUED or PROCESSING");
+        }
+    }
+
+    /**
+     * PROCESSING to the job's final status, with what its item records of the outcome. Answers false when another
+     * exchange finished the job first: exactly one exchange finishes (and announces) a job.
+     */
+    public boolean finish(DocumentJob job, String resultLocation, BigDecimal cost) {
+        return update(job.jobId(), whileProcessing(new ItemUpdate().setAll(outcomes.of(job, resultLocation, cost, now()))));
+    }
+
+    /**
+     * PROCESSING back to QUEUED for a job no model can serve now, held for the message that brings it back from
+     * parking (see {@link #claim}), or for the parking message itself should it be received again before that one
+     * was sent.
+     */
+    public void park(String jobId, String reason, String messageId) {
+        ItemUpdate park = new ItemUpdate().set(STATUS, JobStatus.QUEUED.name()).set(CLAIMED_BY, PARKED_BY + messageId)
+                .set(PARKED_REASON, reason == null ? "models unavailable" : reason).set(UPDATED_AT, now())
+                .increment(PARKINGS);
+        if (!update(jobId, whileProcessing(park))) {
+            throw new IllegalStateException("Job " + jobId + " is no longer PROCESSING and cannot be parked");
+        }
+    }
+
+    /** Records that the job's outcome was announced; answers false if it had been already. */
+    public boolean markAnnounced(String jobId) {
+        ItemUpdate announced = new ItemUpdate().set(ANNOUNCED, AttributeValue.fromBool(true));
+        announced.condition("attribute_not_exists(" + announced.name(ANNOUNCED) + ")");
+        return update(jobId, announced);
+    }
+
+    /**
+     * Records that a legacy job's ProcessDocumentResult is being sent, if it is a legacy job in a final status whose
+     * result has not been sent: whoever writes it first (the pipeline finishing the job, or the bridge finding it
+     * finished) sends the result, once. Answers the job when the result is the caller's to send.
+     */
+    public Optional<JobRecord> markLegacyResultSent(String jobId) {
+        ItemUpdate sent = new ItemUpdate().set(LEGACY_RESULT_SENT_AT, now());
+        sent.condition("attribute_exists(" + sent.name(LEGACY_CORRELATION_ID) + ") AND attribute_not_exists("
+                + sent.name(LEGACY_RESULT_SENT_AT) + ") AND " + sent.name(STATUS) + " IN ("
+                + sent.value("completed", s(JobStatus.COMPLETED.name())) + ", "
+                + sent.value("review", s(JobStatus.NEEDS_REVIEW.name())) + ", "
+                + sent.value("failed", s(JobStatus.FAILED.name())) + ")");
+        return updateReturning(jobId, sent);
+    }
+
+    /**
+     * A job FAILED as a poison message back to QUEUED, unclaimed and unannounced, for its redriven message to process
+     * it again. Answers false for any other job, which is left as it is.
+     */
+    public boolean reopenPoisoned(String jobId, String poisonReason) {
+        ItemUpdate reopen = new ItemUpdate().set(STATUS, JobStatus.QUEUED.name()).set(UPDATED_AT, now())
+                .remove(CLAIMED_BY).remove(ANNOUNCED);
+        reopen.condition(reopen.name(REASON) + " = " + reopen.value("poisoned", s(poisonReason)));
+        return update(jobId, reopen);
+    }
+
+    /** The job as stored now (a consistent read), or empty. */
+    public Optional<JobRecord> find(String jobId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(jobId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobRecord.of(item));
+    }
+
+    private Map<String, AttributeValue> queued(SourceObject source) {
+        String now = now();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(JOB_ID, s(source.jobId()));
+        item.put(SOURCE_KEY, s(source.sourceKey()));
+        item.put(STATUS, s(JobStatus.QUEUED.name()));
+        item.put(BUCKET, s(source.bucket()));
+        item.put(KEY, s(source.key()));
+        if (source.size() >= 0) {
+            item.put(SIZE, AttributeValue.fromN(Long.toString(source.size())));
+        }
+        if (source.eTag() != null) {
+            item.put(E_TAG, s(source.eTag()));
+        }
+        if (source.versionId() != null) {
+            item.put(VERSION_ID, s(source.versionId()));
+        }
+        item.put(RECEIVED_VIA, s(source.via()));
+        item.put(CREATED_AT, s(now));
+        item.put(UPDATED_AT, s(now));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> legacyAttributes(LegacyRequester requester) {
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        attributes.put(LEGACY_CORRELATION_ID, s(requester.correlationId()));
+        attributes.put(LEGACY_SOAP_VERSION, s(requester.soapVersion()));
+        if (requester.replyQueue() != null) {
+            attributes.put(LEGACY_REPLY_QUEUE, s(requester.replyQueue()));
+        }
+        return attributes;
+    }
+
+    private static ItemUpdate whileProcessing(ItemUpdate update) {
+        return update.condition(update.name(STATUS) + " = " + update.value("whileProcessing", s(JobStatus.PROCESSING.name())));
+    }
+
+    private boolean putIfAbsent(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#jobId)")
+                    .expressionAttributeNames(Map.of("#jobId", JOB_ID)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private boolean update(String jobId, ItemUpdate update) {
+        try {
+            dynamoDb.updateItem(request(jobId, update).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private Optional<JobRecord> updateReturning(String jobId, ItemUpdate update) {
+        try {
+            return Optional.of(JobRecord.of(dynamoDb.updateItem(request(jobId, update).returnValues(ReturnValue.ALL_NEW).build())
+                    .attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private UpdateItemRequest.Builder request(String jobId, ItemUpdate update) {
+        return update.applyTo(UpdateItemRequest.builder().tableName(table).key(key(jobId)));
+    }
+
+    private static Map<String, AttributeValue> key(String jobId) {
+        return Map.of(JOB_ID, s(jobId));
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,43 @@
+package io.docflow.observability;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
+import org.apache.camel.tracing.ActiveSpanManager;
+import org.apache.camel.tracing.SpanAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * While a route step runs, the exchange's active span is the thread's current OpenTelemetry context. Camel keeps the
+ * span on the exchange, not on the thread, so calls made inside beans (the jobs table's DynamoDB calls, traced by
+ * the AWS SDK instrumentation) would otherwise start traces of their own instead of joining the document's.
+ */
+@Component
+public class ExchangeSpanInScope implements InterceptStrategy {
+
+    @Override
+    public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
+                                                 Processor nextTarget) {
+        return new DelegateAsyncProcessor(target) {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                SpanAdapter span = ActiveSpanManager.getSpan(exchange);
+                if (span == null) {
+                    return super.process(exchange, callback);
+                }
+                try (AutoCloseable scope = span.makeCurrent()) {
+                    return super.process(exchange, callback);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // closing an OpenTelemetry scope throws nothing checked; the signature just allows it
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+}
