@@ -1,5 +1,6 @@
 package io.docflow.model;
 
+import io.docflow.exchange.Variables;
 import java.util.List;
 
 import io.docflow.config.DocflowProperties;
@@ -42,15 +43,15 @@ public class ConverseExchange {
                 .maxTokens(models.maxTokens())
                 .temperature((float) models.temperature())
                 .build());
-        exchange.setVariable("modelRequest", request);
-        exchange.setVariable(ModelCalls.ATTEMPTS, 0);
-        exchange.setVariable(ModelCalls.FALLBACK, false);
+        Variables.MODEL_REQUEST.set(exchange, request);
+        Variables.MODEL_ATTEMPTS.set(exchange, 0);
+        Variables.MODEL_FALLBACK.set(exchange, false);
         exchange.setProperty(STARTED_AT, System.nanoTime());
     }
 
     /** Reads the converse result from the exchange into a {@link ModelReply}. */
     public ModelReply reply(Exchange exchange) {
-        ModelRequest request = exchange.getVariable("modelRequest", ModelRequest.class);
+        ModelRequest request = Variables.MODEL_REQUEST.get(exchange);
         Message message = exchange.getMessage();
         TokenUsage usage = message.getHeader(BedrockConstants.CONVERSE_USAGE, TokenUsage.class);
         Object stopReason = message.getHeader(BedrockConstants.CONVERSE_STOP_REASON);
@@ -60,7 +61,7 @@ public class ConverseExchange {
                 usage == null || usage.inputTokens() == null ? 0 : usage.inputTokens(),
                 usage == null || usage.outputTokens() == null ? 0 : usage.outputTokens(),
                 (System.nanoTime() - started) / 1_000_000, request.chunkIndex(),
-                exchange.getVariable(ModelCalls.ATTEMPTS, 1, Integer.class),
-                exchange.getVariable(ModelCalls.FALLBACK, false, Boolean.class));
+                Variables.MODEL_ATTEMPTS.get(exchange, 1),
+                Variables.MODEL_FALLBACK.get(exchange, false));
     }
 }

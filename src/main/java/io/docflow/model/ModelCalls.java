@@ -1,5 +1,6 @@
 package io.docflow.model;
 
+import io.docflow.exchange.Variables;
 import io.docflow.config.DocflowProperties;
 import io.docflow.model.resilience.AdaptivePacer;
 import io.docflow.model.resilience.ModelErrors;
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("modelCalls")
 public class ModelCalls implements Processor {
 
-    static final String ATTEMPTS = "modelAttempts";
-    static final String FALLBACK = "modelFallback";
     private static final Logger log = LoggerFactory.getLogger(ModelCalls.class);
 
     private final AdaptivePacer pacer;
@@ -43,7 +42,7 @@ public class ModelCalls implements Processor {
     public void pace(Exchange exchange) throws InterruptedException {
         ModelRequest request = request(exchange);
         pacer.acquire(request.modelId(), request.estimatedTokens(models.maxTokens()));
-        exchange.setVariable(ATTEMPTS, exchange.getVariable(ATTEMPTS, 0, Integer.class) + 1);
+        Variables.MODEL_ATTEMPTS.set(exchange, Variables.MODEL_ATTEMPTS.get(exchange, 0) + 1);
     }
 
     public void succeeded(Exchange exchange) {
@@ -83,8 +82,8 @@ public class ModelCalls implements Processor {
         log.warn("Model {} unavailable for {} ({}); the fallback model {} takes the call", request.modelId(),
                 request.task(), describe(cause), models.fallback());
         meters.counter("docflow.model.fallbacks", "model", request.modelId()).increment();
-        exchange.setVariable("modelRequest", request.withModel(models.fallback()));
-        exchange.setVariable(FALLBACK, true);
+        Variables.MODEL_REQUEST.set(exchange, request.withModel(models.fallback()));
+        Variables.MODEL_FALLBACK.set(exchange, true);
     }
 
     /**
@@ -113,6 +112,6 @@ public class ModelCalls implements Processor {
     }
 
     private static ModelRequest request(Exchange exchange) {
-        return exchange.getVariable("modelRequest", ModelRequest.class);
+        return Variables.MODEL_REQUEST.get(exchange);
     }
 }

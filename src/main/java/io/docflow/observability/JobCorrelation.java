@@ -1,5 +1,6 @@
 package io.docflow.observability;
 
+import io.docflow.exchange.Variables;
 import org.apache.camel.Exchange;
 import org.apache.camel.tracing.ActiveSpanManager;
 import org.apache.camel.tracing.SpanAdapter;
@@ -20,7 +21,7 @@ public class JobCorrelation {
 
     /** Correlates the rest of this exchange with the job in the variable {@code jobId}, if there is one. */
     public void enter(Exchange exchange) {
-        String jobId = exchange.getVariable(JOB_ID, String.class);
+        String jobId = Variables.JOB_ID.get(exchange);
         if (jobId == null) {
             return; // nothing to correlate with; logging must never fail a document
         }

@@ -1,5 +1,7 @@
 package io.docflow.observability;
 
+import io.docflow.exchange.Variables;
+import io.docflow.exchange.RouteIds;
 import io.docflow.jobs.DocumentJob;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobOutcomeListener extends EventNotifierSupport {
 
-    static final String STORE_RESULT = "direct://store-result";
+    static final String STORE_RESULT = RouteIds.directUri(RouteIds.STORE_RESULT);
 
     private final PipelineMetrics metrics;
 
@@ -43,9 +45,9 @@ public class JobOutcomeListener extends EventNotifierSupport {
     public void notify(CamelEvent event) {
         Exchange exchange = ((ExchangeSentEvent) event).getExchange();
         if (exchange.getException() == null
-                && Boolean.TRUE.equals(exchange.getVariable("finalized", Boolean.class))
-                && exchange.getVariable("job") instanceof DocumentJob job) {
-            metrics.jobFinished(job);
+                && Boolean.TRUE.equals(Variables.FINALIZED.get(exchange))
+                && Variables.JOB.get(exchange) != null) {
+            metrics.jobFinished(Variables.JOB.get(exchange));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.docflow.pipeline;
 
+import io.docflow.exchange.Variables;
+import io.docflow.exchange.RouteIds;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StageTimer extends EventNotifierSupport {
 
-    static final Set<String> STAGES = Set.of("mark-processing", "extract-text", "classify", "extract-fields",
-            "store-result", "announce", "call-model");
+    static final Set<String> STAGES = Set.of(RouteIds.MARK_PROCESSING, RouteIds.EXTRACT_TEXT, RouteIds.CLASSIFY,
+            RouteIds.EXTRACT_FIELDS, RouteIds.STORE_RESULT, RouteIds.ANNOUNCE, RouteIds.CALL_MODEL);
 
     private final MeterRegistry meters;
 
@@ -44,19 +46,15 @@ public class StageTimer extends EventNotifierSupport {
     @Override
     public void notify(org.apache.camel.spi.CamelEvent event) {
         ExchangeSentEvent sent = (ExchangeSentEvent) event;
-        String uri = sent.getEndpoint().getEndpointUri();
-        if (!uri.startsWith("direct://")) {
-            return;
-        }
-        String stage = uri.substring("direct://".length());
-        if (!STAGES.contains(stage)) {
+        String stage = RouteIds.ofDirectUri(sent.getEndpoint().getEndpointUri());
+        if (stage == null || !STAGES.contains(stage)) {
             return;
         }
         Timer.builder("docflow.stage.duration").tag("stage", stage).register(meters)
                 .record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
-        Object job = sent.getExchange().getVariable("job");
-        if (job instanceof DocumentJob documentJob && !"call-model".equals(stage)) {
-            documentJob.stageTook(stage, sent.getTimeTaken());
+        DocumentJob job = Variables.JOB.get(sent.getExchange());
+        if (job != null && !RouteIds.CALL_MODEL.equals(stage)) {
+            job.stageTook(stage, sent.getTimeTaken());
         }
     }
 }
