@@ -7,7 +7,7 @@ import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobsTable;
 import io.docflow.ingest.StorageEventParser;
 import io.docflow.ingest.UnrecognizedEventException;
-import io.docflow.pipeline.FailureReason;
+import io.docflow.jobs.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -30,7 +30,7 @@ public final class Variables {
     public static final Variable<Claim> CLAIM = new Variable<>("claim", Claim.class,
             "register-job (jobsTable.claim)", "register-job");
     public static final Variable<DocumentJob> JOB = new Variable<>("job", DocumentJob.class,
-            "process-document (documentStages.begin); register-job (a finished job to announce)",
+            "process-document (documentOutcomes.begin); register-job (a finished job to announce)",
             "the stages, store-result, announce, process-errors; StageTimer, JobOutcomeListener");
     public static final Variable<Boolean> FINALIZED = new Variable<>("finalized", Boolean.class,
             "store-result (this exchange wrote the final status); register-job (announcement pending)",

@@ -1,21 +1,23 @@
 package io.docflow.extract;
 
-/** Text extraction failed for a reason given as a machine-readable {@link ExtractionFailure}. */
+import io.docflow.jobs.FailureReason;
+
+/** Text extraction failed; the reason is the job's {@link FailureReason}, the one taxonomy of failed documents. */
 public class DocumentExtractionException extends RuntimeException {
 
-    private final ExtractionFailure failure;
+    private final FailureReason reason;
 
-    public DocumentExtractionException(ExtractionFailure failure, String message) {
+    public DocumentExtractionException(FailureReason reason, String message) {
         super(message);
-        this.failure = failure;
+        this.reason = reason;
     }
 
-    public DocumentExtractionException(ExtractionFailure failure, String message, Throwable cause) {
+    public DocumentExtractionException(FailureReason reason, String message, Throwable cause) {
         super(message, cause);
-        this.failure = failure;
+        this.reason = reason;
     }
 
-    public ExtractionFailure failure() {
-        return failure;
+    public FailureReason reason() {
+        return reason;
     }
 }

@@ -41,7 +41,7 @@ public record ExtractedDocument(
         }
     }
 
-    /** False for blank text, e.g. a scan, an image or an empty file: {@link ExtractionFailure#NO_TEXT} if the caller needs text. */
+    /** False for blank text, e.g. a scan, an image or an empty file: {@link io.docflow.jobs.FailureReason#NO_TEXT} if the caller needs text. */
     public boolean hasText() {
         return !text.isBlank();
     }

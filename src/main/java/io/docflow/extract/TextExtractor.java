@@ -1,5 +1,6 @@
 package io.docflow.extract;
 
+import io.docflow.jobs.FailureReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import org.xml.sax.SAXException;
  * detected from the bytes; the original file name is only a hint. Failures throw {@link DocumentExtractionException};
  * a document without text is a normal result, see {@link ExtractedDocument#hasText()}. Archive bombs are stopped by
  * the SecureContentHandler that AutoDetectParser puts around every parse, with Tika's default thresholds; they
- * surface as {@link ExtractionFailure#CORRUPT_DOCUMENT}.
+ * surface as {@link FailureReason#CORRUPT_DOCUMENT}.
  * Thread-safe: one instance serves all consumers.
  */
 @Component("textExtractor")
@@ -66,7 +67,7 @@ public class TextExtractor {
         String description = describe(document, nameHint);
         long size = sizeOf(document);
         if (size > maxDocumentBytes) {
-            throw new DocumentExtractionException(ExtractionFailure.TOO_LARGE, "Document " + description
+            throw new DocumentExtractionException(FailureReason.TOO_LARGE, "Document " + description
                     + " has " + size + " bytes, more than docflow.extract.max-document-bytes (" + maxDocumentBytes + ")");
         }
         Metadata metadata = new Metadata();
@@ -79,7 +80,7 @@ public class TextExtractor {
                 return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters, List.of(), 0);
             }
             if (!supportedTypes.supports(type)) {
-                throw new DocumentExtractionException(ExtractionFailure.UNSUPPORTED_TYPE,
+                throw new DocumentExtractionException(FailureReason.UNSUPPORTED_TYPE,
                         "No parser for " + type + ", the type detected for " + description);
             }
             WriteOutContentHandler text = new WriteOutContentHandler(maxCharacters);
@@ -95,7 +96,7 @@ public class TextExtractor {
                     DocumentProperties.title(metadata), DocumentProperties.author(metadata), content.length(),
                     truncated, maxCharacters, pages.offsets(content.length()), embedded.skipped());
         } catch (IOException e) {
-            throw new DocumentExtractionException(ExtractionFailure.READ_FAILED,
+            throw new DocumentExtractionException(FailureReason.CORRUPT_DOCUMENT,
                     "Could not read " + description + ": " + e.getMessage(), e);
         }
     }
@@ -115,7 +116,7 @@ public class TextExtractor {
             parse.get(parseTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             parse.cancel(true);
-            throw new DocumentExtractionException(ExtractionFailure.PARSE_TIMEOUT, "Parsing " + description
+            throw new DocumentExtractionException(FailureReason.PARSE_TIMEOUT, "Parsing " + description
                     + " took longer than docflow.extract.parse-timeout (" + parseTimeout + ")");
         } catch (InterruptedException e) {
             parse.cancel(true);
@@ -146,13 +147,13 @@ public class TextExtractor {
             parseWithTimeout(in, text, metadata, context, description);
             return false;
         } catch (EncryptedDocumentException e) {
-            throw new DocumentExtractionException(ExtractionFailure.ENCRYPTED_DOCUMENT,
+            throw new DocumentExtractionException(FailureReason.ENCRYPTED,
                     type + " document " + description + " is encrypted: " + e.getMessage(), e);
         } catch (TikaException | SAXException e) {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 return true;
             }
-            throw new DocumentExtractionException(ExtractionFailure.CORRUPT_DOCUMENT,
+            throw new DocumentExtractionException(FailureReason.CORRUPT_DOCUMENT,
                     "Could not parse " + type + " document " + description + ": " + rootCause(e), e);
         }
     }
@@ -182,7 +183,7 @@ public class TextExtractor {
         try {
             return Files.size(document);
         } catch (IOException e) {
-            throw new DocumentExtractionException(ExtractionFailure.READ_FAILED,
+            throw new DocumentExtractionException(FailureReason.CORRUPT_DOCUMENT,
                     "Could not read the size of " + document + ": " + e, e);
         }
     }

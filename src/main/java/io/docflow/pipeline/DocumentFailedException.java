@@ -1,5 +1,7 @@
 package io.docflow.pipeline;
 
+import io.docflow.jobs.FailureReason;
+
 /** The document cannot be processed, for a reason retrying will not change: the job ends FAILED. */
 public class DocumentFailedException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package io.docflow.extract;
 
+import io.docflow.jobs.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -212,7 +213,7 @@ class TextExtractorTest {
 
         assertThatThrownBy(() -> extractor.extract(pdf, "broken.pdf"))
                 .isInstanceOfSatisfying(DocumentExtractionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.CORRUPT_DOCUMENT))
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.CORRUPT_DOCUMENT))
                 .hasMessageContaining("application/pdf")
                 .hasMessageContaining("'broken.pdf'");
     }
@@ -225,7 +226,7 @@ class TextExtractorTest {
 
         assertThatThrownBy(() -> extractor.extract(file, null))
                 .isInstanceOfSatisfying(DocumentExtractionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.UNSUPPORTED_TYPE))
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.UNSUPPORTED_TYPE))
                 .hasMessageContaining("application/octet-stream");
     }
 
@@ -235,7 +236,7 @@ class TextExtractorTest {
 
         assertThatThrownBy(() -> extractor.extract(pdf, "secret.pdf"))
                 .isInstanceOfSatisfying(DocumentExtractionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.ENCRYPTED_DOCUMENT))
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.ENCRYPTED))
                 .hasMessageContaining("application/pdf");
     }
 
@@ -246,7 +247,7 @@ class TextExtractorTest {
 
         assertThatThrownBy(() -> small.extract(txt, "big.txt"))
                 .isInstanceOfSatisfying(DocumentExtractionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.TOO_LARGE))
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.TOO_LARGE))
                 .hasMessageContaining("1025 bytes")
                 .hasMessageContaining("max-document-bytes");
     }
@@ -259,7 +260,7 @@ class TextExtractorTest {
 
         assertThatThrownBy(() -> impatient.extract(pdf, "slow.pdf"))
                 .isInstanceOfSatisfying(DocumentExtractionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.PARSE_TIMEOUT))
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.PARSE_TIMEOUT))
                 .hasMessageContaining("docflow.extract.parse-timeout");
     }
 
@@ -312,7 +313,7 @@ class TextExtractorTest {
     void missingFileIsAReadFailure() {
         assertThatThrownBy(() -> extractor.extract(dir.resolve("gone.pdf"), "gone.pdf"))
                 .isInstanceOfSatisfying(DocumentExtractionException.class,
-                        e -> assertThat(e.failure()).isEqualTo(ExtractionFailure.READ_FAILED));
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.CORRUPT_DOCUMENT));
     }
 
     private Path write(String name, String content) throws IOException {

@@ -1,4 +1,4 @@
-package io.docflow.pipeline;
+package io.docflow.jobs;
 
 /** Why a job ended FAILED or NEEDS_REVIEW: the machine-readable {@code reason} of the job and its result. */
 public enum FailureReason {

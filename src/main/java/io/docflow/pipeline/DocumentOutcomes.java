@@ -1,0 +1,33 @@
+package io.docflow.pipeline;
+
+import io.docflow.ingest.SourceObject;
+import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.FailureReason;
+import org.springframework.stereotype.Component;
+
+/**
+ * A document's job as the exchange knows it, from its start to the outcomes of its unhappy paths
+ * (routes/error-handling.camel.yaml, process-errors): failed with the reason its exception carries, poisoned, or
+ * sent to review.
+ */
+@Component("documentOutcomes")
+public class DocumentOutcomes {
+
+    public DocumentJob begin(String jobId, SourceObject source) {
+        return new DocumentJob(jobId, source);
+    }
+
+    /** Records why the document failed, with the reason code the exception carries. */
+    public void failed(DocumentJob job, Exception exception) {
+        job.failed(FailureReasons.of(exception).name(), exception.getMessage());
+    }
+
+    public void poisoned(DocumentJob job, Exception exception) {
+        job.failed(FailureReason.POISON_MESSAGE.name(), "Failed on every one of its receives; moved to the dead-letter "
+                + "queue. Last error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage());
+    }
+
+    public void reviewNeeded(DocumentJob job, Exception exception) {
+        job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(), exception.getMessage());
+    }
+}

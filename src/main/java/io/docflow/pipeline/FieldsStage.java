@@ -1,0 +1,111 @@
+package io.docflow.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.FailureReason;
+import io.docflow.jobs.JobStatus;
+import io.docflow.model.BadModelOutputException;
+import io.docflow.model.DocumentClass;
+import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.FieldMerger;
+import io.docflow.model.JsonReplyReader;
+import io.docflow.model.ModelReply;
+import io.docflow.model.SchemaValidator;
+import io.docflow.ocr.DocumentOcr;
+import org.springframework.stereotype.Component;
+
+/**
+ * The extract-fields stage (routes/process.camel.yaml): each chunk's answer, their merge and validation against the
+ * class's schema, repair answers, and the document's outcome.
+ */
+@Component("fieldsStage")
+public class FieldsStage {
+
+    private final JsonReplyReader json;
+    private final FieldMerger merger;
+    private final SchemaValidator validator;
+    private final DocumentClassCatalog catalog;
+    private final DocumentOcr ocr;
+
+    public FieldsStage(JsonReplyReader json, FieldMerger merger, SchemaValidator validator, DocumentClassCatalog catalog,
+                       DocumentOcr ocr) {
+        this.json = json;
+        this.merger = merger;
+        this.validator = validator;
+        this.catalog = catalog;
+        this.ocr = ocr;
+    }
+
+    /** One chunk's fields; an unreadable reply is recorded against the chunk, not fatal to the document. */
+    public void chunkExtracted(DocumentJob job, ModelReply reply) {
+        job.modelCalled(reply);
+        try {
+            job.chunkExtracted(reply.chunkIndex(), json.readObject(reply.text()));
+        } catch (BadModelOutputException e) {
+            job.chunkFailed(reply.chunkIndex(), e.getMessage());
+        }
+    }
+
+    /** Merges the chunks' fields and validates them; true when they are valid. */
+    public boolean mergeAndValidate(DocumentJob job) {
+        ObjectNode merged = merger.merge(job.chunkFieldsInOrder());
+        job.fields(merged);
+        List<String> errors = validator.errors(documentClass(job), merged);
+        if (!job.chunkErrors().isEmpty() && job.chunkFieldsInOrder().isEmpty()) {
+            errors = concat(errors, "no chunk gave a readable answer: " + job.chunkErrors().values().iterator().next());
+        }
+        job.validationErrors(errors);
+        return errors.isEmpty();
+    }
+
+    /** A repair call's answer; true when it made the fields valid (they then replace the merged ones). */
+    public boolean repairAnswered(DocumentJob job, ModelReply reply) {
+        job.modelCalled(reply);
+        job.repaired(true);
+        try {
+            JsonNode repaired = json.readObject(reply.text());
+            List<String> errors = validator.errors(documentClass(job), repaired);
+            if (errors.isEmpty()) {
+                job.fields((ObjectNode) repaired);
+                job.validationErrors(List.of());
+                return true;
+            }
+            job.validationErrors(errors);
+        } catch (BadModelOutputException e) {
+            job.validationErrors(concat(job.validationErrors(), "repair reply: " + e.getMessage()));
+        }
+        return false;
+    }
+
+    /** COMPLETED, or NEEDS_REVIEW with the validation errors kept when the fields stayed invalid. */
+    public void finish(DocumentJob job) {
+        if (job.status() != JobStatus.PROCESSING) {
+            return;
+        }
+        if (job.validationErrors().isEmpty()) {
+            String lowConfidence = ocr.lowConfidence(job.ocr());
+            if (lowConfidence == null) {
+                job.completed();
+            } else {
+                job.needsReview(FailureReason.LOW_OCR_CONFIDENCE.name(), lowConfidence);
+            }
+        } else {
+            job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
+                    "Extracted fields stayed invalid after repair: " + String.join("; ", job.validationErrors()));
+        }
+    }
+
+    private DocumentClass documentClass(DocumentJob job) {
+        return catalog.get(job.documentClass());
+    }
+
+    private static List<String> concat(List<String> errors, String more) {
+        List<String> all = new ArrayList<>(errors);
+        all.add(more);
+        return all;
+    }
+}
