@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.mock.env.MockEnvironment;
@@ -271,9 +270,6 @@ class AwsResourceVerifierTest {
     }
 
     @Test
-    @Disabled("bug: an AWS error without error details (AwsServiceException.awsErrorDetails() == null) and a status other "
-            + "than 404 ends in a NullPointerException in check() instead of a DocflowStartupException naming the "
-            + "setting; isNotFound() guards against null details, the message does not")
     void anErrorWithoutDetailsStillNamesTheSetting() {
         outage = AwsServiceException.builder().statusCode(500).message("Internal error").build();
 
