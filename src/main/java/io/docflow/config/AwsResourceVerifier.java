@@ -104,7 +104,7 @@ class AwsResourceVerifier implements SmartInitializingSingleton {
             int status = e.statusCode();
             String problem = status == 404 || isNotFound(e)
                     ? resource + " does not exist"
-                    : resource + " is not accessible (" + status + " " + e.awsErrorDetails().errorCode() + ")";
+                    : resource + " is not accessible (" + status + " " + errorCode(e) + ")";
             throw new DocflowStartupException(setting, problem,
                     "Create " + resource + ", or set " + setting + " to one that exists and that docflow's role may use.", e);
         } catch (SdkClientException e) {
@@ -116,7 +116,12 @@ class AwsResourceVerifier implements SmartInitializingSingleton {
     }
 
     private static boolean isNotFound(AwsServiceException e) {
-        String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+        String code = errorCode(e);
         return code.contains("NotFound") || code.contains("NonExistent") || code.contains("NoSuch");
+    }
+
+    private static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "no error code" : e.awsErrorDetails().errorCode();
     }
 }

@@ -36,13 +36,14 @@ public final class Variables {
             "store-result (this exchange wrote the final status); register-job (announcement pending)",
             "announce; JobOutcomeListener");
 
-    // one model call (routes/model.camel.yaml, ConverseExchange, ModelCalls)
+    // one model call (routes/model.camel.yaml, ConverseExchange, ModelPacing, ModelRetryHook, ModelFallback)
     public static final Variable<ModelRequest> MODEL_REQUEST = new Variable<>("modelRequest", ModelRequest.class,
-            "ConverseExchange.prepare; ModelCalls (the fallback model)", "converse; ConverseExchange, ModelCalls");
+            "ConverseExchange.prepare; ModelFallback (the fallback model)",
+            "converse; ConverseExchange, ModelPacing, ModelRetryHook, ModelFallback");
     public static final Variable<Integer> MODEL_ATTEMPTS = new Variable<>("modelAttempts", Integer.class,
-            "ConverseExchange.prepare; ModelCalls (each redelivery)", "ConverseExchange (the reply's attempts)");
+            "ConverseExchange.prepare; ModelPacing (each attempt)", "ConverseExchange (the reply's attempts)");
     public static final Variable<Boolean> MODEL_FALLBACK = new Variable<>("modelFallback", Boolean.class,
-            "ConverseExchange.prepare; ModelCalls (switched to the fallback model)", "ConverseExchange");
+            "ConverseExchange.prepare; ModelFallback (switched to the fallback model)", "ConverseExchange");
 
     // the legacy bridge (routes/legacy.camel.yaml)
     public static final Variable<String> SQS_MESSAGE_ID = new Variable<>("sqsMessageId", String.class,

@@ -71,8 +71,9 @@ public class AdaptivePacer {
     /** A GCRA-style schedule: the next free instant advances by 1/rate per request and by tokens/tokenRate. */
     private final class Lane {
         private double fraction = 1.0;
-        private long nextRequestAt;
-        private long nextTokenAt;
+        // the schedule starts at the first clock reading: System.nanoTime has an arbitrary origin and may be negative
+        private long nextRequestAt = Long.MIN_VALUE;
+        private long nextTokenAt = Long.MIN_VALUE;
 
         synchronized Duration reserve(int tokens) {
             long now = nanoClock.getAsLong();

@@ -1,0 +1,94 @@
+package io.docflow.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class FieldMergerTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final FieldMerger merger = new FieldMerger();
+
+    private static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private ObjectNode merge(String... partials) {
+        return merger.merge(Arrays.stream(partials).map(FieldMergerTest::json).toList());
+    }
+
+    @Test
+    void nothingToMergeGivesAnEmptyObject() {
+        assertThat(merger.merge(List.of())).isEqualTo(json("{}"));
+    }
+
+    @Test
+    void aScalarKeepsTheFirstNonNullValue() {
+        assertThat(merge("{\"number\": \"A-1\", \"total\": null}", "{\"number\": \"B-2\", \"total\": 40}"))
+                .isEqualTo(json("{\"number\": \"A-1\", \"total\": 40}"));
+    }
+
+    @Test
+    void aLaterNullDoesNotEraseAValue() {
+        assertThat(merge("{\"total\": 40}", "{\"total\": null}")).isEqualTo(json("{\"total\": 40}"));
+    }
+
+    @Test
+    void arraysAreConcatenatedInChunkOrderWithoutExactDuplicates() {
+        ObjectNode merged = merge(
+                "{\"lines\": [{\"item\": \"a\", \"qty\": 1}, {\"item\": \"b\", \"qty\": 2}]}",
+                "{\"lines\": [{\"item\": \"b\", \"qty\": 2}, {\"item\": \"c\", \"qty\": 3}]}",
+                "{\"lines\": [{\"item\": \"b\", \"qty\": 5}]}");
+
+        assertThat(merged.get("lines")).isEqualTo(json(
+                "[{\"item\": \"a\", \"qty\": 1}, {\"item\": \"b\", \"qty\": 2}, {\"item\": \"c\", \"qty\": 3}, {\"item\": \"b\", \"qty\": 5}]"));
+    }
+
+    @Test
+    void objectsMergeFieldByField() {
+        assertThat(merge("{\"vendor\": {\"name\": \"ACME\", \"vat\": null}}",
+                "{\"vendor\": {\"name\": \"Other\", \"vat\": \"DE1\", \"phones\": [\"1\"]}}",
+                "{\"vendor\": {\"phones\": [\"1\", \"2\"]}}"))
+                .isEqualTo(json("{\"vendor\": {\"name\": \"ACME\", \"vat\": \"DE1\", \"phones\": [\"1\", \"2\"]}}"));
+    }
+
+    @Test
+    void aValueOfAnotherShapeDoesNotReplaceTheFirst() {
+        assertThat(merge("{\"a\": [1], \"b\": {\"x\": 1}, \"c\": \"s\"}", "{\"a\": 2, \"b\": [3], \"c\": {\"y\": 1}}"))
+                .isEqualTo(json("{\"a\": [1], \"b\": {\"x\": 1}, \"c\": \"s\"}"));
+    }
+
+    @Test
+    void nullAndNonObjectPartialsAreIgnored() {
+        List<JsonNode> partials = new ArrayList<>();
+        partials.add(null);
+        partials.add(json("[1, 2]"));
+        partials.add(json("\"text\""));
+        partials.add(json("{\"a\": 1}"));
+
+        assertThat(merger.merge(partials)).isEqualTo(json("{\"a\": 1}"));
+    }
+
+    @Test
+    void thePartialsAreNotModified() {
+        JsonNode first = json("{\"lines\": [1], \"vendor\": {\"name\": \"ACME\"}}");
+        JsonNode second = json("{\"lines\": [2], \"vendor\": {\"vat\": \"DE1\"}}");
+
+        ObjectNode merged = merger.merge(List.of(first, second));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) merged.get("lines")).add(99);
+
+        assertThat(first).isEqualTo(json("{\"lines\": [1], \"vendor\": {\"name\": \"ACME\"}}"));
+        assertThat(second).isEqualTo(json("{\"lines\": [2], \"vendor\": {\"vat\": \"DE1\"}}"));
+    }
+}
