@@ -1,0 +1,65 @@
+package io.docflow.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.ingest.SourceObject;
+import io.docflow.model.Classification;
+import io.docflow.model.ModelReply;
+import io.docflow.model.ModelTask;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class OutcomeAttributesTest {
+
+    private final OutcomeAttributes outcomes = new OutcomeAttributes(documentClass -> List.of("invoiceNumber", "lineItems"));
+    private final SourceObject source = new SourceObject("in", "a.pdf", 10, "e", null, null, "test");
+
+    @Test
+    void aCompletedJobRecordsItsClassModelTokensCostTimingsAndKeyFields() {
+        DocumentJob job = new DocumentJob("j-1", source);
+        job.classification(new Classification("invoice", 0.93, "", "invoice"));
+        job.modelCalled(new ModelReply(ModelTask.CLASSIFY, "model-a", "{}", "end_turn", 100, 10, 5, 0, 1, false));
+        job.modelCalled(new ModelReply(ModelTask.EXTRACT, "model-b", "{}", "end_turn", 200, 20, 5, 0, 1, true));
+        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("invoiceNumber", "INV-1").put("total", 12.5);
+        fields.putArray("lineItems").addObject().put("description", "paper");
+        job.fields(fields);
+        job.stageTook("classify", 40);
+        job.completed();
+
+        Map<String, AttributeValue> attributes = outcomes.of(job, "s3://r/results/j-1.json", new BigDecimal("0.0042"),
+                "2026-12-03T08:00:00Z");
+
+        assertThat(attributes.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(attributes.get("finishedAt").s()).isEqualTo("2026-12-03T08:00:00Z");
+        assertThat(attributes.get("documentClass").s()).isEqualTo("invoice");
+        assertThat(attributes.get("confidence").n()).isEqualTo("0.93");
+        assertThat(attributes.get("model").s()).as("the model of the last call").isEqualTo("model-b");
+        assertThat(attributes.get("inputTokens").n()).isEqualTo("300");
+        assertThat(attributes.get("outputTokens").n()).isEqualTo("30");
+        assertThat(attributes.get("costUsd").n()).isEqualTo("0.0042");
+        assertThat(attributes.get("stageMillis").m()).containsEntry("classify", AttributeValue.fromN("40"));
+        assertThat(attributes.get("keyFields").m()).as("only the class's key fields that are single values")
+                .containsOnlyKeys("invoiceNumber").containsEntry("invoiceNumber", AttributeValue.fromS("INV-1"));
+        assertThat(attributes).doesNotContainKeys("reason", "error", "ocrEngine");
+    }
+
+    @Test
+    void aFailedJobRecordsItsReasonAndNoClassOrCost() {
+        DocumentJob job = new DocumentJob("j-2", source);
+        job.failed("NO_TEXT", "nothing to read");
+
+        Map<String, AttributeValue> attributes = outcomes.of(job, "s3://r/results/j-2.json", null, "2026-12-03T08:00:00Z");
+
+        assertThat(attributes.get("status").s()).isEqualTo("FAILED");
+        assertThat(attributes.get("reason").s()).isEqualTo("NO_TEXT");
+        assertThat(attributes.get("error").s()).isEqualTo("nothing to read");
+        assertThat(attributes).doesNotContainKeys("documentClass", "confidence", "costUsd", "model", "keyFields");
+        assertThat(attributes.get("stageMillis").m()).isEmpty();
+    }
+}
