@@ -31,10 +31,10 @@ public final class Variables {
             "register-job (jobsTable.claim)", "register-job");
     public static final Variable<DocumentJob> JOB = new Variable<>("job", DocumentJob.class,
             "process-document (documentOutcomes.begin); register-job (a finished job to announce)",
-            "the stages, store-result, announce, process-errors; StageTimer, JobOutcomeListener");
+            "the stages, store-result, announce, process-errors; StageTimer");
     public static final Variable<Boolean> FINALIZED = new Variable<>("finalized", Boolean.class,
             "store-result (this exchange wrote the final status); register-job (announcement pending)",
-            "announce; JobOutcomeListener");
+            "announce");
 
     // one model call (routes/model.camel.yaml, ConverseExchange, ModelPacing, ModelRetryHook, ModelFallback)
     public static final Variable<ModelRequest> MODEL_REQUEST = new Variable<>("modelRequest", ModelRequest.class,

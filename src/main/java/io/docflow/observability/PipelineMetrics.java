@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * configuration. The document counters and the token counters of the configured models are registered at start
  * at zero, so {@code increase()} and absence alerts work before the first document.
  */
-@Component
+@Component("pipelineMetrics")
 public class PipelineMetrics {
 
     public static final String DOCUMENTS = "docflow.documents";

@@ -61,6 +61,7 @@ class PipelineTest {
     @Autowired SnsClient sns;
     @Autowired EventBridgeClient eventBridge;
     @Autowired DynamoDbClient dynamoDb;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     private TestDocuments documents;
 
@@ -196,6 +197,18 @@ class PipelineTest {
         assertThat(result.getStatusCode().value()).isEqualTo(200);
         assertThat(result.getBody().at("/fields/invoiceNumber").asText()).isEqualTo("INV-HTTP-7");
         assertThat(result.getBody().at("/source/key").asText()).endsWith("/uploaded invoice.pdf");
+    }
+
+    @Test
+    void aFinishedJobIsCountedInTheDocumentMetric() {
+        var counter = meters.counter(io.docflow.observability.PipelineMetrics.DOCUMENTS, "status", "COMPLETED",
+                "documentClass", "invoice");
+        double before = counter.count();
+
+        String jobId = put("metrics/counted.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-COUNT-1", "5.00")));
+
+        assertThat(awaitFinal(jobId).get("status").s()).isEqualTo("COMPLETED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter.count() >= before + 1);
     }
 
     @Test
