@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.docflow.local.LocalHttpServer;
 
 /**
- * A local Amazon Textract on 127.0.0.1 for tests and local mode: DetectDocumentText over the real AWS JSON 1.1
- * protocol ({@code X-Amz-Target: Textract.DetectDocumentText}), for PNG, JPEG and TIFF bytes sent in the request.
+ * A local Amazon Textract on 127.0.0.1 for tests and local mode: DetectDocumentText over the real wire protocols
+ * (Smithy RPC v2 CBOR, which SDK 2.57+ speaks, and AWS JSON 1.1, which older SDKs speak; see {@code TextractApi}),
+ * for PNG, JPEG and TIFF bytes sent in the request.
  * Its PAGE, LINE and WORD blocks, with Confidence and Geometry, come from the local Tesseract. Other operations,
  * S3 documents and PDFs are answered with the errors Textract gives for what it cannot do.
  */

@@ -9,19 +9,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Textract's wire protocol, AWS JSON 1.1: {@code POST /} with {@code X-Amz-Target: Textract.<Operation>} and a JSON
- * body; errors are HTTP 400 with {@code {"__type": ..., "Message": ...}}, which the SDK turns into its typed
- * exceptions (InvalidParameterException, UnsupportedDocumentException, ...).
+ * Textract's wire protocols. Smithy RPC v2 CBOR, what SDK 2.57+ speaks: {@code POST /service/Textract/operation/<Operation>}
+ * with header {@code smithy-protocol: rpc-v2-cbor} and a CBOR body (document bytes as a CBOR byte string). AWS JSON 1.1,
+ * what older SDKs speak: {@code POST /} with {@code X-Amz-Target: Textract.<Operation>} and a JSON body (bytes in
+ * base64). Either way errors are HTTP 400 with {@code {"__type": ..., "Message": ...}} in the request's format, which
+ * the SDK turns into its typed exceptions (InvalidParameterException, UnsupportedDocumentException, ...).
  */
 final class TextractApi implements HttpHandler {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
+    private static final String RPC_V2_CBOR = "rpc-v2-cbor";
+    private static final String OPERATION_PATH = "/operation/DetectDocumentText";
     private static final Logger log = LoggerFactory.getLogger(TextractApi.class);
     private static final String TARGET = "Textract.DetectDocumentText";
     /** Textract's limit for document bytes in a synchronous request. */
@@ -38,10 +44,11 @@ final class TextractApi implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            boolean cbor = RPC_V2_CBOR.equals(exchange.getRequestHeaders().getFirst("smithy-protocol"));
             int status = 200;
             ObjectNode body;
             try {
-                body = call(exchange);
+                body = call(exchange, cbor);
             } catch (Refusal e) {
                 status = 400;
                 body = JSON.createObjectNode().put("__type", e.type).put("Message", e.getMessage());
@@ -50,8 +57,13 @@ final class TextractApi implements HttpHandler {
                 status = 500;
                 body = JSON.createObjectNode().put("__type", "InternalServerError").put("Message", e.toString());
             }
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+            byte[] bytes = (cbor ? CBOR : JSON).writeValueAsBytes(body);
+            if (cbor) {
+                exchange.getResponseHeaders().set("Content-Type", "application/cbor");
+                exchange.getResponseHeaders().set("smithy-protocol", RPC_V2_CBOR);
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+            }
             exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -60,25 +72,29 @@ final class TextractApi implements HttpHandler {
         }
     }
 
-    private ObjectNode call(HttpExchange exchange) throws IOException {
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        if (!"POST".equals(exchange.getRequestMethod()) || !TARGET.equals(target)) {
-            throw new Refusal("UnknownOperationException", "The local Textract supports DetectDocumentText only, not " + target);
+    private ObjectNode call(HttpExchange exchange, boolean cbor) throws IOException {
+        String operation = cbor ? exchange.getRequestURI().getPath()
+                : exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (!"POST".equals(exchange.getRequestMethod())
+                || !(cbor ? operation.endsWith(OPERATION_PATH) : TARGET.equals(operation))) {
+            throw new Refusal("UnknownOperationException", "The local Textract supports DetectDocumentText only, not "
+                    + operation);
         }
         JsonNode request;
         try {
-            request = JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] requestBytes = exchange.getRequestBody().readAllBytes();
+            request = cbor ? CBOR.readTree(requestBytes) : JSON.readTree(new String(requestBytes, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new Refusal("SerializationException", "The request body is not JSON");
+            throw new Refusal("SerializationException", "The request body is not " + (cbor ? "CBOR" : "JSON"));
         }
-        JsonNode document = request == null ? null : request.path("Document");
-        if (document == null || !document.path("Bytes").isTextual()) {
+        JsonNode bytes = request == null ? null : request.path("Document").path("Bytes");
+        if (bytes == null || !(cbor ? bytes.isBinary() : bytes.isTextual())) {
             throw new Refusal("InvalidParameterException", "Request has invalid parameters: the local Textract reads "
                     + "Document.Bytes only");
         }
         byte[] image;
         try {
-            image = Base64.getDecoder().decode(document.get("Bytes").asText());
+            image = cbor ? bytes.binaryValue() : Base64.getDecoder().decode(bytes.asText());
         } catch (IllegalArgumentException e) {
             throw new Refusal("InvalidParameterException", "Request has invalid parameters: Document.Bytes is not base64");
         }
