@@ -34,6 +34,8 @@ final class DocflowProcess implements AutoCloseable {
     private final int port;
     private long readyMillis = -1;
 
+    private boolean training;
+
     private DocflowProcess(ChildJvm jvm, int port) {
         this.jvm = jvm;
         this.port = port;
@@ -58,6 +60,7 @@ final class DocflowProcess implements AutoCloseable {
         all.forEach((key, value) -> args.add("--" + key + "=" + value));
         DocflowProcess process = new DocflowProcess(
                 ChildJvm.start(name, DocflowApplication.class.getName(), jvmOptions, args, dir), port);
+        process.training = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
         process.awaitReady(Duration.ofSeconds(180));
         return process;
     }
@@ -166,6 +169,7 @@ final class DocflowProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        jvm.stop(Duration.ofSeconds(10));
+        // a training run writes its class data sharing archive or AOT cache when it exits: give it the time
+        jvm.stop(Duration.ofSeconds(training ? 180 : 10));
     }
 }
