@@ -61,7 +61,8 @@ final class DocflowProcess implements AutoCloseable {
         DocflowProcess process = new DocflowProcess(
                 ChildJvm.start(name, DocflowApplication.class.getName(), jvmOptions, args, dir), port);
         process.training = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
-        process.awaitReady(Duration.ofSeconds(180));
+        // a training run records every class it loads and is slower (over 3 minutes on a busy 2-core machine)
+        process.awaitReady(Duration.ofSeconds(process.training ? 600 : 180));
         return process;
     }
 
