@@ -36,7 +36,7 @@ public class TextExtractor {
 
     /**
      * Tika's AutoDetectParser and what it supports. Building it loads every parser Tika's service files name (a few
-     * seconds of class loading on a small pod), so with {@code docflow.startup.background-init} (the default) it is
+     * seconds of class loading on a small pod), so with {@code docflow.startup.background-init=true} it is
      * built on a thread of its own while the application starts; a document that comes before it is done waits for
      * it here, so no document ever sees a partly built parser.
      */
@@ -64,7 +64,7 @@ public class TextExtractor {
     /** @param background build Tika's parser on a thread of its own; the first extraction waits for it */
     @org.springframework.beans.factory.annotation.Autowired
     public TextExtractor(ExtractionSettings settings,
-                         @org.springframework.beans.factory.annotation.Value("${docflow.startup.background-init:true}") boolean background) {
+                         @org.springframework.beans.factory.annotation.Value("${docflow.startup.background-init:false}") boolean background) {
         if (background) {
             this.tika = new java.util.concurrent.CompletableFuture<>();
             Thread init = new Thread(() -> {

@@ -40,7 +40,7 @@ public class OcrConfiguration {
     /** With OCR off no engine is checked or called; Tesseract is checked at start-up (command, languages). */
     @Bean
     OcrEngine ocrEngine(OcrSettings settings, ObjectProvider<TextractClient> textract,
-                        @Value("${docflow.startup.background-init:true}") boolean background) {
+                        @Value("${docflow.startup.background-init:false}") boolean background) {
         if (!settings.enabled()) {
             return new DisabledEngine();
         }

@@ -331,7 +331,8 @@ public final class Benchmark {
     /**
      * JVM start to readiness UP per variant; the variants take turns within each run (default first), so a busy
      * machine slows them alike. Variants (docs/benchmarks.md, "Start-up"): {@code before} (issue #15's starting point:
-     * Tika and the Tesseract check before readiness, every auto-configuration), {@code default} (as shipped),
+     * Tika and the Tesseract check before the context is up), {@code background} (both on threads of their own,
+     * {@code docflow.startup.background-init=true}), {@code default} (as shipped),
      * {@code lazy}, {@code c1}, {@code lazy-c1}, {@code cds} (AppCDS archive of a training run, JDK 17),
      * {@code java25} (Temurin 25, {@code --startup.java25}), {@code aot25} (Temurin 25 with the AOT cache of a
      * training run, JEP 483/514/515), {@code steps} (default, logging Spring's start-up steps and every class loaded).
@@ -350,10 +351,8 @@ public final class Benchmark {
             String java25 = ChildJvm.JAVA + options.get("startup.java25");
             switch (variant) {
                 case "default" -> { }
-                case "before" -> {
-                    settings.put("docflow.startup.background-init", "false");
-                    settings.put("spring.autoconfigure.exclude", "");
-                }
+                case "before" -> settings.put("docflow.startup.background-init", "false");
+                case "background" -> settings.put("docflow.startup.background-init", "true");
                 case "lazy" -> settings.put("spring.main.lazy-initialization", "true");
                 case "c1" -> jvm.add("-XX:TieredStopAtLevel=1");
                 case "lazy-c1" -> {
@@ -377,7 +376,7 @@ public final class Benchmark {
                     jvm.add("-Xlog:class+load:file=" + out.resolve("logs").resolve("class-load-" + stamp + ".log").toAbsolutePath());
                 }
                 default -> throw new IllegalArgumentException("Unknown start-up variant " + variant
-                        + " (before, default, lazy, c1, lazy-c1, cds, java25, aot25, steps)");
+                        + " (before, background, default, lazy, c1, lazy-c1, cds, java25, aot25, steps)");
             }
             jvms.put(variant, jvm);
             settingsOf.put(variant, settings);
