@@ -329,11 +329,12 @@ public final class Benchmark {
     }
 
     /**
-     * JVM start to readiness UP per variant; the variants take turns within each run (default first), so a busy
+     * JVM start to readiness UP per variant; the variants take turns within each run (in the order given), so a busy
      * machine slows them alike. Variants (docs/benchmarks.md, "Start-up"): {@code before} (issue #15's starting point:
      * Tika and the Tesseract check before the context is up), {@code background} (both on threads of their own,
      * {@code docflow.startup.background-init=true}), {@code default} (as shipped),
-     * {@code lazy}, {@code c1}, {@code lazy-c1}, {@code cds} (AppCDS archive of a training run, JDK 17),
+     * {@code lazy}, {@code c1}, {@code lazy-c1}, {@code cds} (AppCDS archive of a training run, JDK 17; JDK 17 refuses it on the harness's test class path,
+     * "shared class paths mismatch", so it measures nothing yet: see docs/benchmarks.md),
      * {@code java25} (Temurin 25, {@code --startup.java25}), {@code aot25} (Temurin 25 with the AOT cache of a
      * training run, JEP 483/514/515), {@code steps} (default, logging Spring's start-up steps and every class loaded).
      * A training run is one more start (with one document) before the timed runs; its time is not counted.
