@@ -6,7 +6,8 @@
 # ContainerImageIT (./mvnw -B verify) builds this file without Docker: it assembles the build context as .dockerignore
 # selects it, runs the build and layers stages' COPY and RUN lines in temporary folders (so RUN lines name files
 # relative to WORKDIR), copies the layers and routes/ as the final stage does and starts docflow with its ENTRYPOINT,
-# ENV and WORKDIR. The final stage's two system RUN lines (Tesseract, the docflow user) are the only ones it skips.
+# ENV and WORKDIR. The final stage's two system RUN lines (Tesseract, the docflow user) are the only ones it skips;
+# the class data sharing training run is run (with the machine's java).
 # Whatever a COPY line takes from the context must be let in by .dockerignore, and nothing else is.
 
 ARG JDK_IMAGE=eclipse-temurin:17-jdk
@@ -29,8 +30,9 @@ FROM ${JDK_IMAGE} AS layers
 WORKDIR /layers
 COPY --from=build /src/app.jar app.jar
 # Boot 3.5's jar tools: one folder per layer (dependencies, spring-boot-loader, snapshot-dependencies,
-# application), unpacked for org.springframework.boot.loader.launch.JarLauncher.
-RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+# application), as plain jars: application/app.jar names lib/*.jar in its manifest's Class-Path. Class data sharing
+# (below) archives classes from jars on the class path only, not from JarLauncher's nested folders.
+RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM ${JRE_IMAGE}
 # Tesseract for OCR (docs/ocr.md): English and orientation data come with it; add tesseract-ocr-<code> for each
@@ -48,9 +50,17 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 # camel.main.routes-include-pattern reads file:${user.dir}/routes/*.camel.yaml; user.dir is this WORKDIR.
 COPY routes/ routes/
+# Training run for class data sharing (AppCDS, docs/benchmarks.md "Start-up"): starts the application context once,
+# without AWS (no resource checks, OCR off; spring.context.exit=onRefresh ends it once the beans are created) and
+# archives every class it loaded into docflow.jsa, which JAVA_TOOL_OPTIONS maps at each start. Here, after the
+# COPY lines, so the jars' paths and times are the ones the archive is checked against. A JVM that cannot use the
+# archive (another JDK, changed jars) starts without it.
+RUN java -XX:ArchiveClassesAtExit=docflow.jsa -Dspring.context.exit=onRefresh -cp app.jar io.docflow.DocflowApplication \
+      --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false
 # Heap as a share of the container's memory limit; die on OutOfMemoryError so Kubernetes restarts the pod
-# instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp"
+# instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path);
+# the class data sharing archive of the training run (relative to WORKDIR).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp -XX:SharedArchiveFile=docflow.jsa"
 USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-cp", "app.jar", "io.docflow.DocflowApplication"]

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DocflowApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(DocflowApplication.class, args);
+        SpringApplication application = new SpringApplication(DocflowApplication.class);
+        StartupSteps.enableIfRequested(application);
+        application.run(args);
     }
 }

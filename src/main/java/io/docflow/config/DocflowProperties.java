@@ -194,7 +194,7 @@ public record DocflowProperties(
     }
 
     /** Start-up checks: every named bucket, queue, table, topic and bus must exist and be reachable. */
-    public record Startup(@DefaultValue("true") boolean verifyResources) {
+    public record Startup(@DefaultValue("true") boolean verifyResources, @DefaultValue("false") boolean backgroundInit) {
     }
 
     /**

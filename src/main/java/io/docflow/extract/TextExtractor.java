@@ -35,8 +35,13 @@ import org.xml.sax.SAXException;
 @Component("textExtractor")
 public class TextExtractor {
 
-    private final AutoDetectParser parser = new AutoDetectParser();
-    private final SupportedTypes supportedTypes = new SupportedTypes(parser);
+    /**
+     * Tika's AutoDetectParser and what it supports. Building it loads every parser Tika's service files name (a few
+     * seconds of class loading on a small pod), so with {@code docflow.startup.background-init=true} it is
+     * built on a thread of its own while the application starts; a document that comes before it is done waits for
+     * it here, so no document ever sees a partly built parser.
+     */
+    private final java.util.concurrent.CompletableFuture<Tika> tika;
     private final LanguageGuesser languages = new LanguageGuesser();
     private final long maxDocumentBytes;
     private final int maxCharacters;
@@ -52,7 +57,29 @@ public class TextExtractor {
         return thread;
     });
 
+    /** A parser built here and now (tests, tools). */
     public TextExtractor(ExtractionSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param background build Tika's parser on a thread of its own; the first extraction waits for it */
+    @org.springframework.beans.factory.annotation.Autowired
+    public TextExtractor(ExtractionSettings settings,
+                         @org.springframework.beans.factory.annotation.Value("${docflow.startup.background-init:false}") boolean background) {
+        if (background) {
+            this.tika = new java.util.concurrent.CompletableFuture<>();
+            Thread init = new Thread(() -> {
+                try {
+                    tika.complete(Tika.build());
+                } catch (Throwable e) {
+                    tika.completeExceptionally(e);
+                }
+            }, "docflow-tika-init");
+            init.setDaemon(true);
+            init.start();
+        } else {
+            this.tika = java.util.concurrent.CompletableFuture.completedFuture(Tika.build());
+        }
         this.maxDocumentBytes = settings.maxDocumentBytes().toBytes();
         this.maxCharacters = settings.maxCharacters();
         this.parseTimeout = settings.parseTimeout();
@@ -74,12 +101,14 @@ public class TextExtractor {
         if (nameHint != null && !nameHint.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, nameHint);
         }
+        Tika tika = tika();
+        AutoDetectParser parser = tika.parser();
         try (TikaInputStream in = TikaInputStream.get(document)) {
             MediaType type = parser.getDetector().detect(in, metadata).getBaseType();
             if (size == 0) {
                 return new ExtractedDocument("", type.toString(), null, null, null, null, 0, false, maxCharacters, List.of(), 0);
             }
-            if (!supportedTypes.supports(type)) {
+            if (!tika.supportedTypes().supports(type)) {
                 throw new DocumentExtractionException(FailureReason.UNSUPPORTED_TYPE,
                         "No parser for " + type + ", the type detected for " + description);
             }
@@ -101,6 +130,22 @@ public class TextExtractor {
         }
     }
 
+    private record Tika(AutoDetectParser parser, SupportedTypes supportedTypes) {
+        static Tika build() {
+            AutoDetectParser parser = new AutoDetectParser();
+            return new Tika(parser, new SupportedTypes(parser));
+        }
+    }
+
+    /** Tika's parser, waiting for its background build if need be. */
+    private Tika tika() {
+        try {
+            return tika.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("Apache Tika's parser could not be built", e.getCause());
+        }
+    }
+
     /** The language of a text (ISO 639-1), or null when the guess is not reasonably certain. */
     public String language(String text) {
         return languages.guess(text);
@@ -108,6 +153,7 @@ public class TextExtractor {
 
     private void parseWithTimeout(TikaInputStream in, ContentHandler text, Metadata metadata, ParseContext context,
                                   String description) throws IOException, TikaException, SAXException {
+        AutoDetectParser parser = tika().parser();
         var parse = parsing.submit(() -> {
             parser.parse(in, new BodyContentHandler(text), metadata, context);
             return null;

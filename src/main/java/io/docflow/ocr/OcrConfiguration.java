@@ -12,7 +12,10 @@ import io.docflow.extract.TextExtractor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -36,13 +39,27 @@ public class OcrConfiguration {
 
     /** With OCR off no engine is checked or called; Tesseract is checked at start-up (command, languages). */
     @Bean
-    OcrEngine ocrEngine(OcrSettings settings, ObjectProvider<TextractClient> textract) {
+    OcrEngine ocrEngine(OcrSettings settings, ObjectProvider<TextractClient> textract,
+                        @Value("${docflow.startup.background-init:false}") boolean background) {
         if (!settings.enabled()) {
             return new DisabledEngine();
         }
         return switch (settings.engine()) {
-            case TESSERACT -> new TesseractEngine(settings);
+            case TESSERACT -> new TesseractEngine(settings, background);
             case TEXTRACT -> new TextractEngine(textract.getObject(), textractBreaker(settings.textract().breaker()));
+        };
+    }
+
+    /**
+     * The Tesseract check started in the background must have passed before docflow reports ready: thrown here, a
+     * failed check fails the start as it did when it ran in the constructor (readiness is published after this event).
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> ocrEngineCheck(OcrEngine ocrEngine) {
+        return event -> {
+            if (ocrEngine instanceof TesseractEngine tesseract) {
+                tesseract.awaitCheck();
+            }
         };
     }
 

@@ -34,13 +34,44 @@ final class TesseractEngine implements OcrEngine {
     private final String command;
     private final String dataPath;
     private final String languages;
-    private final boolean detectOrientation;
-    private final String version;
+    private final OcrSettings settings;
+    /**
+     * The start-up check (command, languages, orientation data, version). With {@code docflow.startup.background-init}
+     * it runs on a thread of its own while the application starts; {@link #awaitCheck()} (at ApplicationReadyEvent,
+     * before readiness) and every page wait for it, so a missing language still fails the start and no page is read
+     * before the check has passed.
+     */
+    private final java.util.concurrent.CompletableFuture<Check> check;
+
+    private record Check(boolean detectOrientation, String version) {
+    }
 
     TesseractEngine(OcrSettings settings) {
+        this(settings, false);
+    }
+
+    TesseractEngine(OcrSettings settings, boolean background) {
+        this.settings = settings;
         this.command = settings.tesseract().command();
         this.dataPath = settings.tesseract().dataPath();
         this.languages = String.join("+", settings.effectiveLanguages());
+        if (background) {
+            this.check = new java.util.concurrent.CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    check.complete(check());
+                } catch (Throwable e) {
+                    check.completeExceptionally(e);
+                }
+            }, "docflow-tesseract-check");
+            thread.setDaemon(true);
+            thread.start();
+        } else {
+            this.check = java.util.concurrent.CompletableFuture.completedFuture(check());
+        }
+    }
+
+    private Check check() {
         List<String> installed = installedLanguages();
         List<String> missing = settings.effectiveLanguages().stream().filter(l -> !installed.contains(l)).toList();
         if (!missing.isEmpty()) {
@@ -54,10 +85,27 @@ final class TesseractEngine implements OcrEngine {
             log.warn("docflow.ocr.detect-orientation is on but Tesseract has no osd.traineddata: pages turned by "
                     + "180 degrees will not be read (Debian: apt-get install tesseract-ocr-osd)");
         }
-        this.detectOrientation = settings.detectOrientation() && osd;
-        this.version = run(List.of(command, "--version")).lines().findFirst().orElse("tesseract").strip();
+        boolean detectOrientation = settings.detectOrientation() && osd;
+        String version = run(List.of(command, "--version")).lines().findFirst().orElse("tesseract").strip();
         log.info("OCR engine: {} (languages {}, orientation detection {})", version, languages,
                 detectOrientation ? "on" : "off");
+        return new Check(detectOrientation, version);
+    }
+
+    /** Waits for the start-up check; throws what it threw (a DocflowStartupException names the setting). */
+    void awaitCheck() {
+        checked();
+    }
+
+    private Check checked() {
+        try {
+            return check.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -66,16 +114,17 @@ final class TesseractEngine implements OcrEngine {
     }
 
     String version() {
-        return version;
+        return checked().version();
     }
 
     boolean detectsOrientation() {
-        return detectOrientation;
+        return checked().detectOrientation();
     }
 
     @Override
     public PageRead read(Path image, int dpi, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean detectOrientation = checked().detectOrientation();
         List<String> dpiArguments = dpi > 0 ? List.of("--dpi", Integer.toString(dpi)) : List.of();
         Path page = image;
         if (detectOrientation) {

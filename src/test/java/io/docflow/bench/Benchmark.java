@@ -1,5 +1,6 @@
 package io.docflow.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -76,6 +77,8 @@ public final class Benchmark {
         DEFAULTS.put("memory.latency-ms", "0");
         // start-up: JVM start to readiness UP, per variant
         DEFAULTS.put("startup.variants", "default");
+        // the java of the java25 and aot25 variants
+        DEFAULTS.put("startup.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
         DEFAULTS.put("timeout-minutes", "15");
     }
 
@@ -325,34 +328,105 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * JVM start to readiness UP per variant; the variants take turns within each run (in the order given), so a busy
+     * machine slows them alike. Variants (docs/benchmarks.md, "Start-up"): {@code before} (issue #15's starting point:
+     * Tika and the Tesseract check before the context is up), {@code background} (both on threads of their own,
+     * {@code docflow.startup.background-init=true}), {@code default} (as shipped),
+     * {@code lazy}, {@code c1}, {@code lazy-c1}, {@code cds} (AppCDS archive of a training run, JDK 17; JDK 17 refuses it on the harness's test class path,
+     * "shared class paths mismatch", so it measures nothing yet: see docs/benchmarks.md),
+     * {@code java25} (Temurin 25, {@code --startup.java25}), {@code aot25} (Temurin 25 with the AOT cache of a
+     * training run, JEP 483/514/515), {@code steps} (default, logging Spring's start-up steps and every class loaded).
+     * A training run is one more start (with one document) before the timed runs; its time is not counted.
+     */
     private void startup() {
-        for (String variant : options.get("startup.variants").split(",")) {
+        List<String> variants = java.util.Arrays.stream(options.get("startup.variants").split(",")).map(String::trim).toList();
+        Path archives = out.resolve("startup-archives-" + stamp);
+        Map<String, List<String>> jvms = new LinkedHashMap<>();
+        Map<String, Map<String, String>> settingsOf = new LinkedHashMap<>();
+        for (String variant : variants) {
             List<String> jvm = new ArrayList<>(docflowJvm());
+            // every variant on the same class path: folders packed into jars, as CDS and the AOT cache need
+            jvm.add(ChildJvm.JARS_ONLY);
             Map<String, String> settings = modelSettings(options.get("model"));
-            switch (variant.trim()) {
+            String java25 = ChildJvm.JAVA + options.get("startup.java25");
+            switch (variant) {
                 case "default" -> { }
+                case "before" -> settings.put("docflow.startup.background-init", "false");
+                case "background" -> settings.put("docflow.startup.background-init", "true");
                 case "lazy" -> settings.put("spring.main.lazy-initialization", "true");
                 case "c1" -> jvm.add("-XX:TieredStopAtLevel=1");
                 case "lazy-c1" -> {
                     settings.put("spring.main.lazy-initialization", "true");
                     jvm.add("-XX:TieredStopAtLevel=1");
                 }
-                default -> throw new IllegalArgumentException("Unknown start-up variant " + variant + " (default, lazy, c1, lazy-c1)");
+                case "cds" -> {
+                    Path archive = archives.resolve("docflow-17.jsa");
+                    train(variant, jvm, "-XX:ArchiveClassesAtExit=" + archive, settings, archive);
+                    jvm.add("-XX:SharedArchiveFile=" + archive);
+                }
+                case "java25" -> jvm.add(java25);
+                case "aot25" -> {
+                    jvm.add(java25);
+                    Path cache = archives.resolve("docflow-25.aot");
+                    train(variant, jvm, "-XX:AOTCacheOutput=" + cache, settings, cache);
+                    jvm.add("-XX:AOTCache=" + cache);
+                }
+                case "steps" -> {
+                    jvm.add("-Ddocflow.startup.steps=true");
+                    jvm.add("-Xlog:class+load:file=" + out.resolve("logs").resolve("class-load-" + stamp + ".log").toAbsolutePath());
+                }
+                default -> throw new IllegalArgumentException("Unknown start-up variant " + variant
+                        + " (before, background, default, lazy, c1, lazy-c1, cds, java25, aot25, steps)");
             }
-            repeat("startup-" + variant.trim(), "Start-up (" + variant.trim() + "): JVM start to readiness UP, docflow -Xmx"
-                    + options.get("docflow-xmx") + " " + String.join(" ", jvm), run -> {
-                Runner startupRunner = new Runner(aws, clients, out, jvm).bothEventPaths(bothEventPaths());
-                Measurement m = startupRunner.docflow(new Runner.DocflowRun("start-" + variant.trim() + "-r" + run + "-" + stamp(),
-                        "startup " + variant.trim() + " run " + run, 1, settings, List.of(),
+            jvms.put(variant, jvm);
+            settingsOf.put(variant, settings);
+        }
+        List<Report.Ratio> ratios = new ArrayList<>();
+        for (int i = 1; i < variants.size(); i++) {
+            ratios.add(new Report.Ratio(variants.get(i) + " / " + variants.get(0), i, 0));
+        }
+        repeat("startup", "Start-up: JVM start to readiness UP, docflow -Xmx" + options.get("docflow-xmx") + ", variants "
+                + String.join(", ", variants) + " " + jvms, run -> {
+            List<Report.Column> columns = new ArrayList<>();
+            for (String variant : variants) {
+                Runner startupRunner = new Runner(aws, clients, out, jvms.get(variant)).bothEventPaths(bothEventPaths());
+                Measurement m = startupRunner.docflow(new Runner.DocflowRun("start-" + variant + "-r" + run + "-" + stamp(),
+                        "startup " + variant + " run " + run, 1, settingsOf.get(variant), List.of(),
                         Corpus.singlePage("first", 1, Corpus.mix("pdf"), run), false, () -> { }, 0, timeout()));
-                Measurement startup = new Measurement("docflow");
+                Measurement startup = new Measurement(variant);
                 startup.put(Measurement.READY, m.get(Measurement.READY));
                 startup.put("first document end-to-end ms", m.get(Measurement.E2E_P50));
                 startup.put(Measurement.PEAK_RSS, m.get(Measurement.PEAK_RSS));
                 startup.details.putAll(m.details);
-                return List.of(new Report.Column("docflow", startup));
-            }, List.of());
+                columns.add(new Report.Column(variant, startup));
+            }
+            return columns;
+        }, ratios);
+    }
+
+    /** One start with {@code dumpOption} and one document; the archive is written when docflow stops. */
+    private void train(String variant, List<String> jvm, String dumpOption, Map<String, String> settings, Path archive) {
+        try {
+            Files.createDirectories(archive.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        List<String> training = new ArrayList<>(jvm);
+        training.add(dumpOption);
+        Map<String, String> trainingSettings = new LinkedHashMap<>(settings);
+        // stop quickly (no 20 s receive left to drain) so the archive is written within the stop's grace
+        trainingSettings.put("docflow.ingest.wait-time-seconds", "1");
+        trainingSettings.put("docflow.legacy.wait-time-seconds", "1");
+        long started = System.nanoTime();
+        new Runner(aws, clients, out, training).bothEventPaths(bothEventPaths()).docflow(new Runner.DocflowRun(
+                "train-" + variant + "-" + stamp(), "startup " + variant + " training", 1, trainingSettings, List.of(),
+                Corpus.singlePage("train", 1, Corpus.mix("pdf"), 0), false, () -> { }, 0, timeout()));
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("The " + variant + " training run wrote no " + archive + "; see its log in " + out.resolve("logs"));
+        }
+        System.out.printf("startup %s: training run wrote %s (%d MB) in %d s%n", variant, archive, archive.toFile().length() >> 20,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     // ------------------------------------------------------------------ runs, tables, JSON

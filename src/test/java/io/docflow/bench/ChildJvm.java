@@ -41,14 +41,31 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args, Path dir) {
         try {
+            // pseudo-options of the start-up scenario: another java (--java=<path>), and the class path's folders
+            // packed into jars (class data sharing archives only classes from jars)
+            String java = ProcessHandle.current().info().command().orElse("java");
+            boolean jarsOnly = false;
+            List<String> options = new ArrayList<>();
+            for (String option : jvmOptions) {
+                if (option.startsWith(JAVA)) {
+                    java = option.substring(JAVA.length());
+                } else if (option.equals(JARS_ONLY)) {
+                    jarsOnly = true;
+                } else {
+                    options.add(option);
+                }
+            }
+            jvmOptions = options;
             Files.createDirectories(dir);
             Path log = dir.resolve(name + ".log");
             Path gcLog = dir.resolve(name + "-gc.log");
             Files.deleteIfExists(gcLog);
-            Path classPathFile = dir.resolve("classpath.args");
-            Files.writeString(classPathFile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
+            String classPath = jarsOnly ? jarsOnly(System.getProperty("java.class.path"), dir.resolve("class-path-jars"))
+                    : System.getProperty("java.class.path");
+            Path classPathFile = dir.resolve(jarsOnly ? "classpath-jars.args" : "classpath.args");
+            Files.writeString(classPathFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n");
             List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add(java);
             command.addAll(jvmOptions);
             command.add("-Xlog:gc:file=" + gcLog);
             command.add("-Daws.accessKeyId=local");
@@ -62,6 +79,77 @@ final class ChildJvm implements AutoCloseable {
             return new ChildJvm(name, process, log, gcLog, started);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    /** Pseudo-option: run this java instead of the harness's. */
+    static final String JAVA = "--java=";
+    /** Pseudo-option: the class path with each folder packed into a jar (CDS and the AOT cache take jars only). */
+    static final String JARS_ONLY = "--class-path-as-jars";
+
+    /** Folders packed by this harness JVM (once each: the classes do not change during a run). */
+    private static final java.util.Set<Path> PACKED = new java.util.HashSet<>();
+
+    private static synchronized String jarsOnly(String classPath, Path jarDir) throws IOException {
+        Files.createDirectories(jarDir);
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                if (!classPathNamesFolder(path)) {
+                    entries.add(entry);
+                }
+                continue;
+            }
+            Path jar = jarDir.resolve((n++) + "-" + path.getFileName() + ".jar");
+            if (PACKED.add(jar.toAbsolutePath())) {
+                Path tmp = jarDir.resolve(jar.getFileName() + ".tmp");
+                try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(tmp));
+                     var files = Files.walk(path)) {
+                    for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                        String entryName = path.relativize(file).toString().replace('\\', '/');
+                        if (entryName.isEmpty()) {
+                            continue;
+                        }
+                        if (Files.isDirectory(file)) {
+                            out.putNextEntry(new java.util.jar.JarEntry(entryName + "/"));
+                        } else {
+                            out.putNextEntry(new java.util.jar.JarEntry(entryName));
+                            Files.copy(file, out);
+                        }
+                        out.closeEntry();
+                    }
+                }
+                Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            entries.add(jar.toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /**
+     * A jar whose manifest Class-Path names a folder (DynamoDB Local's names its own): CDS refuses the whole class
+     * path then. Such jars are the harness's (local services), never docflow's, so they are left out.
+     */
+    private static boolean classPathNamesFolder(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try (var file = new java.util.jar.JarFile(jar.toFile())) {
+            var manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (classPath == null) {
+                return false;
+            }
+            for (String name : classPath.trim().split("\\s+")) {
+                if (!name.isEmpty() && Files.isDirectory(jar.getParent().resolve(name))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -34,6 +34,8 @@ final class DocflowProcess implements AutoCloseable {
     private final int port;
     private long readyMillis = -1;
 
+    private boolean training;
+
     private DocflowProcess(ChildJvm jvm, int port) {
         this.jvm = jvm;
         this.port = port;
@@ -58,7 +60,9 @@ final class DocflowProcess implements AutoCloseable {
         all.forEach((key, value) -> args.add("--" + key + "=" + value));
         DocflowProcess process = new DocflowProcess(
                 ChildJvm.start(name, DocflowApplication.class.getName(), jvmOptions, args, dir), port);
-        process.awaitReady(Duration.ofSeconds(180));
+        process.training = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
+        // a training run records every class it loads and is slower (over 3 minutes on a busy 2-core machine)
+        process.awaitReady(Duration.ofSeconds(process.training ? 600 : 180));
         return process;
     }
 
@@ -166,6 +170,7 @@ final class DocflowProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        jvm.stop(Duration.ofSeconds(10));
+        // a training run writes its class data sharing archive or AOT cache when it exits: give it the time
+        jvm.stop(Duration.ofSeconds(training ? 180 : 10));
     }
 }

@@ -63,7 +63,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class ContainerImageIT {
 
     private static final Path PROJECT = Path.of("");
-    private static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+    private static final String MAIN = "io.docflow.DocflowApplication";
     private static final Set<String> FINAL = Set.of("COMPLETED", "NEEDS_REVIEW", "FAILED");
     /** The final stage's RUN lines that need the base image's package manager and user database. */
     private static final Predicate<String> SYSTEM_COMMAND = run -> run.startsWith("apt-get ") || run.startsWith("groupadd ");
@@ -216,12 +216,17 @@ class ContainerImageIT {
                     .containsExactlyInAnyOrderElementsOf(layers.stream()
                             .map(c -> Path.of(c.sources().get(0)).getFileName().toString()).toList());
         }
-        assertThat(app.resolve("org/springframework/boot/loader/launch/JarLauncher.class")).exists();
-        assertThat(app.resolve("BOOT-INF/classes/application.yaml")).exists();
-        assertThat(app.resolve("BOOT-INF/classes/legacy/legacy.xsd")).as("the published legacy schema").exists();
+        assertThat(app.resolve("app.jar")).exists();
+        assertThat(app.resolve("lib")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("spring-boot-3."));
+        try (var jar = new java.util.jar.JarFile(app.resolve("app.jar").toFile())) {
+            assertThat(jar.getEntry("application.yaml")).isNotNull();
+            assertThat(jar.getEntry("legacy/legacy.xsd")).as("the published legacy schema").isNotNull();
+            assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).contains("lib/");
+        }
+        assertThat(app.resolve("docflow.jsa")).as("the class data sharing archive of the training run").isNotEmptyFile();
         assertThat(app.resolve("routes/ingest.camel.yaml")).exists();
         assertThat(image.stage().copies()).contains(new Copy(Optional.empty(), List.of("routes/"), "routes/"));
-        assertThat(image.stage().entrypoint()).contains(List.of("java", LAUNCHER));
+        assertThat(image.stage().entrypoint()).contains(List.of("java", "-cp", "app.jar", MAIN));
         assertThat(image.stage().last("USER")).contains("10001:10001");
         assertThat(image.env().get("JAVA_TOOL_OPTIONS"))
                 .isEqualTo(env(container(only(Manifests.render("overlays/dev"), "Deployment")), "JAVA_TOOL_OPTIONS").orElseThrow());
@@ -230,8 +235,9 @@ class ContainerImageIT {
     @Test
     void onlyTheFinalStagesSystemCommandsAreSkipped() {
         List<String> finalRuns = dockerfile.finalStage().runs();
-        assertThat(finalRuns).as("the final stage installs Tesseract and adds the docflow user").hasSize(2);
-        assertThat(build.skippedRuns()).isEqualTo(finalRuns);
+        assertThat(finalRuns).as("the final stage installs Tesseract, adds the docflow user and writes the class data "
+                + "sharing archive").hasSize(3);
+        assertThat(build.skippedRuns()).isEqualTo(finalRuns.subList(0, 2));
     }
 
     @Test

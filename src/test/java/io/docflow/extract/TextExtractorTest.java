@@ -42,6 +42,19 @@ class TextExtractorTest {
     }
 
     @Test
+    void aParserBuiltInTheBackgroundServesTheFirstDocumentWhole() throws IOException {
+        Path pdf = PdfFixtures.pdf(dir.resolve("first.pdf"), "Invoice 2042", "Ada Lovelace",
+                List.of("Invoice number 2042 total due 12 EUR"));
+
+        // extracting at once: the call waits for the background build of Tika's parser
+        ExtractedDocument result = new TextExtractor(ExtractionSettings.defaults(), true).extract(pdf, null);
+
+        assertThat(result.contentType()).isEqualTo("application/pdf");
+        assertThat(result.text()).contains("Invoice number 2042 total due 12 EUR");
+        assertThat(result.pages()).isEqualTo(1);
+    }
+
+    @Test
     void twoPagePdfCountsItsPages() throws IOException {
         Path pdf = PdfFixtures.pdf(dir.resolve("two.pdf"), "Contract", "Legal",
                 List.of("First page of the contract", "Second page with signatures"));

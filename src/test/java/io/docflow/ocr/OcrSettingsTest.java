@@ -61,6 +61,11 @@ class OcrSettingsTest {
         assertThatThrownBy(() -> new TesseractEngine(noBinary))
                 .isInstanceOf(DocflowStartupException.class)
                 .hasMessageStartingWith("docflow.ocr.tesseract.command: Tesseract cannot be run");
+        // checked in the background (docflow.startup.background-init): the same failure, when the start waits for it
+        TesseractEngine inBackground = new TesseractEngine(klingon, true);
+        assertThatThrownBy(inBackground::awaitCheck)
+                .isInstanceOf(DocflowStartupException.class)
+                .hasMessageStartingWith("docflow.ocr.languages: Tesseract has no language data for [tlh]");
         assertThatThrownBy(() -> new TesseractEngine(klingon))
                 .isInstanceOf(DocflowStartupException.class)
                 .hasMessageStartingWith("docflow.ocr.languages: Tesseract has no language data for [tlh]")
