@@ -62,8 +62,12 @@ class FrontDoorIT {
         work = Files.createDirectories(Path.of("target", "front-door").toAbsolutePath());
         log = work.resolve("run-command.log");
         Files.deleteIfExists(INFO);
-        // setsid: a process group of its own, like a terminal's foreground job, so SIGINT reaches all of it
-        docflow = new ProcessBuilder("setsid", "bash", "-c", command)
+        // setsid: a process group of its own, like a terminal's foreground job, so SIGINT reaches all of it. perl
+        // (Debian's essential perl-base) puts SIGINT back to its default first: a build started in the background
+        // (as CI runners may start it) hands its children SIGINT ignored, the JVM honours that, and Ctrl-C would be
+        // lost, which no terminal user sees
+        docflow = new ProcessBuilder("setsid", "perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
+                "bash", "-c", command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopIfStillRunning));
 
