@@ -62,10 +62,14 @@ public class TextExtractor {
         this(settings, false);
     }
 
-    /** @param background build Tika's parser on a thread of its own; the first extraction waits for it */
+    /** The application's extractor: Tika's parser built in the background with docflow.startup.background-init. */
     @org.springframework.beans.factory.annotation.Autowired
-    public TextExtractor(ExtractionSettings settings,
-                         @org.springframework.beans.factory.annotation.Value("${docflow.startup.background-init:false}") boolean background) {
+    public TextExtractor(ExtractionSettings settings, io.docflow.config.DocflowProperties properties) {
+        this(settings, properties.startup().backgroundInit());
+    }
+
+    /** @param background build Tika's parser on a thread of its own; the first extraction waits for it */
+    public TextExtractor(ExtractionSettings settings, boolean background) {
         if (background) {
             this.tika = new java.util.concurrent.CompletableFuture<>();
             Thread init = new Thread(() -> {

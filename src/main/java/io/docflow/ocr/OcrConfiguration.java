@@ -12,7 +12,6 @@ import io.docflow.extract.TextExtractor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -39,8 +38,12 @@ public class OcrConfiguration {
 
     /** With OCR off no engine is checked or called; Tesseract is checked at start-up (command, languages). */
     @Bean
-    OcrEngine ocrEngine(OcrSettings settings, ObjectProvider<TextractClient> textract,
-                        @Value("${docflow.startup.background-init:false}") boolean background) {
+    OcrEngine ocrEngine(OcrSettings settings, ObjectProvider<TextractClient> textract, DocflowProperties properties) {
+        return engine(settings, textract, properties.startup().backgroundInit());
+    }
+
+    /** @param background run the Tesseract check on a thread of its own (docflow.startup.background-init) */
+    OcrEngine engine(OcrSettings settings, ObjectProvider<TextractClient> textract, boolean background) {
         if (!settings.enabled()) {
             return new DisabledEngine();
         }

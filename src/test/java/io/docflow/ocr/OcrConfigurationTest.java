@@ -37,7 +37,7 @@ class OcrConfigurationTest {
 
     @Test
     void withOcrOffNoEngineIsCheckedOrCalled() {
-        OcrEngine engine = configuration.ocrEngine(settings("docflow.ocr.enabled=false", "docflow.ocr.engine=textract"), textract, false);
+        OcrEngine engine = configuration.engine(settings("docflow.ocr.enabled=false", "docflow.ocr.engine=textract"), textract, false);
 
         assertThat(engine.name()).isEqualTo("none");
         assertThatThrownBy(() -> engine.read(Path.of("page.png"), 300, Duration.ofSeconds(1)))
@@ -50,7 +50,7 @@ class OcrConfigurationTest {
     void textractIsChosenByName() {
         when(textract.getObject()).thenReturn(mock(TextractClient.class));
 
-        OcrEngine engine = configuration.ocrEngine(settings("docflow.ocr.engine=textract"), textract, false);
+        OcrEngine engine = configuration.engine(settings("docflow.ocr.engine=textract"), textract, false);
 
         assertThat(engine).isInstanceOf(TextractEngine.class);
         assertThat(engine.name()).isEqualTo("textract");
