@@ -1,7 +1,9 @@
 package io.docflow.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,7 +147,7 @@ class QueueDepthMetricsTest {
     }
 
     @Test
-    void startingSchedulesRefreshesAndStoppingEndsThem() throws InterruptedException {
+    void startingSchedulesRefreshesAndStoppingEndsThem() {
         attributes.put("http://sqs/in", depth(9, 0, 0));
         attributes.put("http://sqs/in-dlq", depth(0, 0, 0));
         assertThat(metrics.isRunning()).isFalse();
@@ -153,11 +155,8 @@ class QueueDepthMetricsTest {
         metrics.start();
         try {
             assertThat(metrics.isRunning()).isTrue();
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (Double.isNaN(gauge("ingest", "visible")) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(gauge("ingest", "visible")).isEqualTo(9);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .untilAsserted(() -> assertThat(gauge("ingest", "visible")).isEqualTo(9));
         } finally {
             metrics.stop();
         }
