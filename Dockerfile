@@ -21,8 +21,6 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
-# The legacy SOAP types are generated from the published schema, which stays in docs/legacy (jaxb-maven-plugin).
-COPY docs/legacy/legacy.xsd docs/legacy/
 COPY src/ src/
 RUN ./mvnw -B -q -Dmaven.test.skip=true package && cp target/docflow-*.jar app.jar
 

@@ -9,7 +9,7 @@ import javax.xml.validation.Schema;
 import org.springframework.stereotype.Component;
 
 /**
- * The published contract, loaded once: docs/legacy/legacy.xsd (copied onto the classpath by the build) and the JAXB
+ * The published contract, loaded once: legacy/legacy.xsd on the class path (src/main/resources/legacy) and the JAXB
  * types generated from it. Both are thread-safe; marshallers and validators made from them are not, so each use
  * makes its own.
  */
@@ -24,7 +24,7 @@ public class LegacyContract {
     public LegacyContract() {
         URL location = LegacyContract.class.getClassLoader().getResource(SCHEMA_RESOURCE);
         if (location == null) {
-            throw new IllegalStateException(SCHEMA_RESOURCE + " is not on the classpath; the build copies it from docs/legacy");
+            throw new IllegalStateException(SCHEMA_RESOURCE + " is not on the classpath (src/main/resources/legacy)");
         }
         this.schema = SafeXml.schema(location);
         try {

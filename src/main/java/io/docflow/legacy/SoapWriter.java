@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 @Component
 public class SoapWriter {
 
-    /** Actions: the schema namespace plus the message name, as docs/legacy/docflow-legacy.wsdl declares them. */
+    /** Actions: the schema namespace plus the message name, as legacy/docflow-legacy.wsdl declares them. */
     public static final String ACTION_PREFIX = Operation.NAMESPACE + "/";
     public static final String FAULT_ACTION = ACTION_PREFIX + "Fault";
 

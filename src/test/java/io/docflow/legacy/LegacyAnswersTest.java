@@ -196,7 +196,7 @@ class LegacyAnswersTest {
         return item;
     }
 
-    /** The Body's element is valid against docs/legacy/legacy.xsd: what docflow sends, it also publishes. */
+    /** The Body's element is valid against legacy/legacy.xsd: what docflow sends, it also publishes. */
     private static void assertValidBody(String xml) throws Exception {
         Element envelope = SafeXml.parse(xml).getDocumentElement();
         Element body = lastElement(envelope);

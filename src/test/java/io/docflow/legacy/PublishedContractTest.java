@@ -24,13 +24,14 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * docs/legacy is what legacy teams build against, so it must say what docflow does: the schema docflow validates
+ * The contract in src/main/resources/legacy (documented in docs/legacy) is what legacy teams build against, so it must say what docflow does: the schema docflow validates
  * with is the published one, the WSDL names that schema's elements and docflow's actions, and every example in the
  * README is read, or validates, as docflow reads and writes it.
  */
 class PublishedContractTest {
 
     private static final Path DOCS = Path.of("docs/legacy");
+    private static final Path CONTRACT = Path.of("src/main/resources/legacy");
     private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema";
     private static final String WSAM = "http://www.w3.org/2007/05/addressing/metadata";
@@ -39,14 +40,14 @@ class PublishedContractTest {
     void docflowValidatesAgainstThePublishedSchema() throws IOException {
         try (InputStream onClasspath = getClass().getClassLoader().getResourceAsStream(LegacyContract.SCHEMA_RESOURCE)) {
             assertThat(onClasspath).isNotNull();
-            assertThat(onClasspath.readAllBytes()).isEqualTo(Files.readAllBytes(DOCS.resolve("legacy.xsd")));
+            assertThat(onClasspath.readAllBytes()).isEqualTo(Files.readAllBytes(CONTRACT.resolve("legacy.xsd")));
         }
     }
 
     @Test
     void theWsdlNamesTheSchemasElementsAndDocflowsActions() throws Exception {
-        Document wsdl = SafeXml.parse(Files.readString(DOCS.resolve("docflow-legacy.wsdl")));
-        Document xsd = SafeXml.parse(Files.readString(DOCS.resolve("legacy.xsd")));
+        Document wsdl = SafeXml.parse(Files.readString(CONTRACT.resolve("docflow-legacy.wsdl")));
+        Document xsd = SafeXml.parse(Files.readString(CONTRACT.resolve("legacy.xsd")));
 
         Element schemaImport = (Element) wsdl.getElementsByTagNameNS(XSD, "import").item(0);
         assertThat(schemaImport.getAttribute("namespace")).isEqualTo(Operation.NAMESPACE);
@@ -81,7 +82,7 @@ class PublishedContractTest {
         for (String operation : new String[] {"ProcessDocument", "GetDocumentStatus"}) {
             assertThat(Operation.of(Operation.NAMESPACE, operation)).isNotNull();
         }
-        assertThat(Files.readString(DOCS.resolve("docflow-legacy.wsdl")))
+        assertThat(Files.readString(CONTRACT.resolve("docflow-legacy.wsdl")))
                 .contains("binding name=\"DocflowLegacySoap11\"").contains("binding name=\"DocflowLegacySoap12\"");
     }
 
