@@ -1,15 +1,24 @@
 package io.docflow.extract;
 
 import io.docflow.config.DocflowProperties;
+import io.docflow.extract.isolation.ParserWorkerPool;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** The extraction limits, bound from {@code docflow.extract.*}. */
+/** The extraction limits, bound from {@code docflow.extract.*}, and where documents are parsed. */
 @Configuration(proxyBeanMethods = false)
 public class ExtractionConfiguration {
 
     @Bean
     ExtractionSettings extractionSettings(DocflowProperties properties) {
         return properties.extract();
+    }
+
+    /** Parser workers (child JVMs), or docflow's own JVM with docflow.extract.isolation.enabled=false. */
+    @Bean
+    @Primary
+    DocumentParser documentParser(ExtractionSettings settings, TextExtractor inProcess) {
+        return settings.isolation().enabled() ? new ParserWorkerPool(settings) : inProcess;
     }
 }

@@ -17,6 +17,10 @@ import org.springframework.util.unit.DataSize;
  * @param parseTimeout       a parse running longer fails the document ({@code PARSE_TIMEOUT})
  * @param maxEmbeddedDocuments embedded documents (attachments, archive entries, images in office files, at any depth)
  *                             parsed per document; the rest are skipped and counted in the result
+ * @param maxExpansionRatio    a zip-based document (DOCX, XLSX, PPTX, ODF, EPUB, ZIP) whose entries expand to more than
+ *                             this many times the file's size, beyond 10 MB, is refused before parsing
+ *                             ({@code TOO_LARGE_EXPANDED}): a decompression bomb
+ * @param isolation            where parsing runs: child JVMs with their own heap and time limit
  */
 public record ExtractionSettings(
         @DefaultValue("100MB") DataSize maxDocumentBytes,
@@ -25,7 +29,9 @@ public record ExtractionSettings(
         @DefaultValue("200") int chunkOverlapTokens,
         @DefaultValue("500") int maxChunks,
         @DefaultValue("120s") Duration parseTimeout,
-        @DefaultValue("1000") int maxEmbeddedDocuments) {
+        @DefaultValue("1000") int maxEmbeddedDocuments,
+        @DefaultValue("100") int maxExpansionRatio,
+        @DefaultValue ParserIsolation isolation) {
 
     public ExtractionSettings {
         Objects.requireNonNull(maxDocumentBytes, "docflow.extract.max-document-bytes must be set");
@@ -36,6 +42,8 @@ public record ExtractionSettings(
         requireAtLeast(1, maxChunks, "max-chunks");
         Objects.requireNonNull(parseTimeout, "docflow.extract.parse-timeout must be set");
         requireAtLeast(0, maxEmbeddedDocuments, "max-embedded-documents");
+        requireAtLeast(1, maxExpansionRatio, "max-expansion-ratio");
+        Objects.requireNonNull(isolation, "docflow.extract.isolation must be set");
         if (chunkOverlapTokens >= chunkMaxTokens) {
             throw new IllegalArgumentException("docflow.extract.chunk-overlap-tokens (" + chunkOverlapTokens
                     + ") must be below docflow.extract.chunk-max-tokens (" + chunkMaxTokens + ")");
@@ -43,28 +51,40 @@ public record ExtractionSettings(
     }
 
     public static ExtractionSettings defaults() {
-        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500, Duration.ofSeconds(120), 1000);
+        return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500, Duration.ofSeconds(120), 1000,
+                100, ParserIsolation.defaults());
     }
 
     public ExtractionSettings withMaxDocumentBytes(DataSize value) {
-        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments);
+        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, isolation);
     }
 
     public ExtractionSettings withMaxCharacters(int value) {
-        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments);
+        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, isolation);
     }
 
     public ExtractionSettings withChunking(int maxTokens, int overlapTokens, int chunks) {
-        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout, maxEmbeddedDocuments);
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, isolation);
     }
 
     public ExtractionSettings withParseTimeout(Duration value) {
-        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, value, maxEmbeddedDocuments);
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, value, maxEmbeddedDocuments,
+                maxExpansionRatio, isolation);
     }
 
     public ExtractionSettings withMaxEmbeddedDocuments(int value) {
         return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
-                parseTimeout, value);
+                parseTimeout, value, maxExpansionRatio, isolation);
+    }
+
+    public ExtractionSettings withMaxExpansionRatio(int value) {
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
+                parseTimeout, maxEmbeddedDocuments, value, isolation);
+    }
+
+    public ExtractionSettings withIsolation(ParserIsolation value) {
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
+                parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, value);
     }
 
     private static void requireAtLeast(long minimum, long value, String key) {

@@ -17,6 +17,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
@@ -33,7 +34,7 @@ import org.xml.sax.SAXException;
  * Thread-safe: one instance serves all consumers.
  */
 @Component("textExtractor")
-public class TextExtractor {
+public class TextExtractor implements DocumentParser {
 
     /**
      * Tika's AutoDetectParser and what it supports. Building it loads every parser Tika's service files name (a few
@@ -47,6 +48,7 @@ public class TextExtractor {
     private final int maxCharacters;
     private final java.time.Duration parseTimeout;
     private final int maxEmbeddedDocuments;
+    private final int maxExpansionRatio;
     /**
      * Parses run on their own threads so a parse that never ends (a pathological file) can be abandoned after the
      * timeout; Tika's parsers may ignore the interrupt, so such a thread can linger until its parse ends.
@@ -88,12 +90,10 @@ public class TextExtractor {
         this.maxCharacters = settings.maxCharacters();
         this.parseTimeout = settings.parseTimeout();
         this.maxEmbeddedDocuments = settings.maxEmbeddedDocuments();
+        this.maxExpansionRatio = settings.maxExpansionRatio();
     }
 
-    /**
-     * @param document the document, read as a stream and never held whole in memory
-     * @param nameHint the original file name or object key, may be null
-     */
+    @Override
     public ExtractedDocument extract(Path document, String nameHint) {
         String description = describe(document, nameHint);
         long size = sizeOf(document);
@@ -101,6 +101,7 @@ public class TextExtractor {
             throw new DocumentExtractionException(FailureReason.TOO_LARGE, "Document " + description
                     + " has " + size + " bytes, more than docflow.extract.max-document-bytes (" + maxDocumentBytes + ")");
         }
+        ZipExpansion.check(document, size, maxExpansionRatio, description);
         Metadata metadata = new Metadata();
         if (nameHint != null && !nameHint.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, nameHint);
@@ -183,9 +184,10 @@ public class TextExtractor {
             if (cause instanceof SAXException sax) {
                 throw sax;
             }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
+            if (cause instanceof DocumentExtractionException extraction) {
+                throw extraction;
             }
+            // a parser's own runtime exceptions and errors (StackOverflowError on deep nesting) say what the file is
             throw new TikaException("Parser failed on " + description, cause);
         }
     }
@@ -203,8 +205,13 @@ public class TextExtractor {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 return true;
             }
-            throw new DocumentExtractionException(FailureReason.CORRUPT_DOCUMENT,
-                    "Could not parse " + type + " document " + description + ": " + rootCause(e), e);
+            FailureReason reason = ParseFailures.reasonOf(e);
+            String why = switch (reason) {
+                case TOO_LARGE_EXPANDED -> "expands beyond the parser's limits (a decompression bomb)";
+                case TOO_DEEPLY_NESTED -> "is nested deeper than the parser follows";
+                default -> "could not be parsed";
+            };
+            throw new DocumentExtractionException(reason, type + " document " + description + " " + why + ": " + rootCause(e), e);
         }
     }
 
@@ -217,7 +224,19 @@ public class TextExtractor {
         ocr.setSkipOcr(true);
         ParseContext context = new ParseContext();
         context.set(TesseractOCRConfig.class, ocr);
+        context.set(OfficeParserConfig.class, streamingOffice());
         return context;
+    }
+
+    /**
+     * DOCX and PPTX read as a stream of SAX events rather than built into a document model first (POI's XWPF/XSLF),
+     * so a part that expands to gigabytes of XML is never held whole; XLSX is streamed by Tika in any case.
+     */
+    private static OfficeParserConfig streamingOffice() {
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setUseSAXPptxExtractor(true);
+        return office;
     }
 
     /** Tika wraps parser failures ("TIKA-198: Illegal IOException from ...PDFParser"); the innermost cause says why. */

@@ -16,8 +16,22 @@ public enum FailureReason {
     LOW_OCR_CONFIDENCE,
     /** The file is password-protected. */
     ENCRYPTED,
-    /** The parser ran longer than docflow.extract.parse-timeout. */
+    /** The parser ran longer than docflow.extract.parse-timeout; its worker was killed. */
     PARSE_TIMEOUT,
+    /**
+     * A decompression bomb: the document expands far beyond its size (zip entries past
+     * docflow.extract.max-expansion-ratio, XML entity expansion), or its parse exhausted a parser worker's heap.
+     */
+    TOO_LARGE_EXPANDED,
+    /** Markup, archives or embedded documents nested deeper than a parser follows. */
+    TOO_DEEPLY_NESTED,
+    /** The parser worker died on the document (a JVM or native crash), not of its heap or time limit. */
+    PARSER_CRASHED,
+    /**
+     * The job was started docflow.jobs.max-unfinished-attempts times and never finished: each attempt ended with the
+     * process (an out-of-memory kill, a crash); the error names the stage it was last in.
+     */
+    CRASHED_REPEATEDLY,
     /** Larger than docflow.extract.max-document-bytes. */
     TOO_LARGE,
     /** The object named by the event no longer exists. */

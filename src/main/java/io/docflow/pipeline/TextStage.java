@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import io.docflow.extract.ExtractedDocument;
 import io.docflow.extract.ExtractionSettings;
 import io.docflow.extract.TextChunker;
-import io.docflow.extract.TextExtractor;
+import io.docflow.extract.DocumentParser;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FailureReason;
 import io.docflow.ocr.DocumentOcr;
@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 @Component("textStage")
 public class TextStage {
 
-    private final TextExtractor extractor;
+    private final DocumentParser parser;
     private final TextChunker chunker;
     private final DocumentOcr ocr;
     private final long maxDocumentBytes;
 
-    public TextStage(TextExtractor extractor, TextChunker chunker, DocumentOcr ocr, ExtractionSettings settings) {
-        this.extractor = extractor;
+    public TextStage(DocumentParser parser, TextChunker chunker, DocumentOcr ocr, ExtractionSettings settings) {
+        this.parser = parser;
         this.chunker = chunker;
         this.ocr = ocr;
         this.maxDocumentBytes = settings.maxDocumentBytes().toBytes();
@@ -52,7 +52,7 @@ public class TextStage {
         try (content) {
             spool = Files.createTempFile("docflow-" + job.jobId(), ".bin");
             Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
-            DocumentOcr.Scan scan = ocr.read(spool, extractor.extract(spool, job.source().key()), job.source().uri());
+            DocumentOcr.Scan scan = ocr.read(spool, parser.extract(spool, job.source().key()), job.source().uri());
             ExtractedDocument document = scan.document();
             job.document(document);
             job.ocr(scan.report());
