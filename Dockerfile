@@ -55,10 +55,11 @@ COPY routes/ routes/
 # archive (another JDK, changed jars) starts without it.
 RUN java -XX:ArchiveClassesAtExit=docflow.jsa -Dspring.context.exit=onRefresh -cp app.jar io.docflow.DocflowApplication \
       --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false
-# Heap as a share of the container's memory limit; die on OutOfMemoryError so Kubernetes restarts the pod
+# Heap as a share of the container's memory limit (40 %: the parser workers, child JVMs with their own -Xmx, need
+# the rest; docs/reliability.md); die on OutOfMemoryError so Kubernetes restarts the pod
 # instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path);
 # the class data sharing archive of the training run (relative to WORKDIR).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp -XX:SharedArchiveFile=docflow.jsa"
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp -XX:SharedArchiveFile=docflow.jsa"
 USER 10001:10001
 EXPOSE 8080
 ENTRYPOINT ["java", "-cp", "app.jar", "io.docflow.DocflowApplication"]
