@@ -1,6 +1,7 @@
 package io.docflow;
 
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,21 +40,30 @@ final class StartupSteps {
     }
 
     private static void report(StartupTimeline timeline) {
-        List<StartupTimeline.TimelineEvent> events = new ArrayList<>(timeline.getEvents());
+        log.info(summary(timeline.getStartTime(), timeline.getEvents().stream()
+                .map(e -> new Step(e.getStartupStep().getName(), e.getDuration(), tags(e))).toList()));
+    }
+
+    /** One recorded start-up step: its name, how long it took, and its tags ({@code key=value ...}). */
+    record Step(String name, Duration duration, String tags) {
+    }
+
+    /** The total per step name, largest first, then the 40 slowest single steps with their tags. */
+    static String summary(Instant jvmStart, List<Step> steps) {
         Map<String, long[]> byName = new LinkedHashMap<>();
-        for (var event : events) {
-            long[] totals = byName.computeIfAbsent(event.getStartupStep().getName(), n -> new long[2]);
-            totals[0] += event.getDuration().toMillis();
+        for (Step step : steps) {
+            long[] totals = byName.computeIfAbsent(step.name(), n -> new long[2]);
+            totals[0] += step.duration().toMillis();
             totals[1]++;
         }
-        StringBuilder out = new StringBuilder("Start-up steps (JVM start " + timeline.getStartTime() + "):\n");
+        StringBuilder out = new StringBuilder("Start-up steps (JVM start " + jvmStart + "):\n");
         byName.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0]))
                 .forEach(e -> out.append(String.format("  %-55s %6d ms in %d steps%n", e.getKey(), e.getValue()[0], e.getValue()[1])));
         out.append("Slowest single steps:\n");
-        events.stream().sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration, Comparator.reverseOrder()))
-                .limit(40).forEach(e -> out.append(String.format("  %6d ms %s %s%n", e.getDuration().toMillis(),
-                        e.getStartupStep().getName(), tags(e))));
-        log.info(out.toString());
+        steps.stream().sorted(Comparator.comparing(Step::duration, Comparator.reverseOrder()))
+                .limit(40).forEach(e -> out.append(String.format("  %6d ms %s %s%n", e.duration().toMillis(),
+                        e.name(), e.tags())));
+        return out.toString();
     }
 
     private static String tags(StartupTimeline.TimelineEvent event) {

@@ -45,7 +45,7 @@ public class DeadLetterRedrive {
         int moved = 0;
         int reopened = 0;
         while (moved < maxMessages) {
-            int batch = Math.min(10, maxMessages - moved);
+            int batch = nextBatch(maxMessages, moved);
             List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(batch)
                     .waitTimeSeconds(1).messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {
@@ -63,19 +63,27 @@ public class DeadLetterRedrive {
         return new Outcome(moved, reopened);
     }
 
+    /** How many messages to receive next: what is left of {@code maxMessages}, at most the 10 SQS hands out at once. */
+    static int nextBatch(int maxMessages, int moved) {
+        return Math.min(10, maxMessages - moved);
+    }
+
     private int reopenPoisonedJobs(String body) {
-        List<SourceObject> sources;
-        try {
-            sources = parser.parse(body);
-        } catch (UnrecognizedEventException e) {
-            return 0;
-        }
         int reopened = 0;
-        for (SourceObject source : sources) {
-            if (jobs.reopenPoisoned(source.jobId(), FailureReason.POISON_MESSAGE.name())) {
+        for (String jobId : jobIds(body)) {
+            if (jobs.reopenPoisoned(jobId, FailureReason.POISON_MESSAGE.name())) {
                 reopened++;
             }
         }
         return reopened;
+    }
+
+    /** The jobs a dead-lettered message announces; none when it is no storage event (it is moved all the same). */
+    List<String> jobIds(String body) {
+        try {
+            return parser.parse(body).stream().map(SourceObject::jobId).toList();
+        } catch (UnrecognizedEventException e) {
+            return List.of();
+        }
     }
 }

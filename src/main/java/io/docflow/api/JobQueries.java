@@ -26,20 +26,32 @@ class JobQueries {
         this.properties = properties;
     }
 
+    /** The job's item; JobNotFoundException when there is none, or when the id cannot be a job id (not asked for). */
     JobRecord job(String jobId) {
-        try {
-            UUID.fromString(jobId);
-        } catch (IllegalArgumentException e) {
+        if (!isJobId(jobId)) {
             throw new JobNotFoundException(jobId);
         }
         return jobs.find(jobId).orElseThrow(() -> new JobNotFoundException(jobId));
     }
 
+    /** Job ids are UUIDs (SourceObject.jobId): anything else is not looked up. */
+    static boolean isJobId(String jobId) {
+        try {
+            UUID.fromString(jobId);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** The job as the API shows it: status, class, timings, errors and where the result is. */
     Map<String, Object> status(String jobId) {
-        JobRecord job = job(jobId);
+        return status(job(jobId));
+    }
+
+    static Map<String, Object> status(JobRecord job) {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("jobId", jobId);
+        status.put("jobId", job.jobId());
         status.put("status", job.status().name());
         status.put("documentClass", job.documentClass());
         status.put("confidence", job.confidence());

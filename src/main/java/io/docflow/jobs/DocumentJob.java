@@ -34,6 +34,7 @@ public class DocumentJob {
     private OcrReport ocr;
     private ChunkPlan chunks;
     private Classification classification;
+    private String classificationUnreadable;
     private ObjectNode fields;
     private List<String> validationErrors = List.of();
     private boolean repaired;
@@ -161,6 +162,15 @@ public class DocumentJob {
 
     public void classification(Classification classification) {
         this.classification = classification;
+    }
+
+    /** Why the last classification answer could not be read; null when it was read. */
+    public String classificationUnreadable() {
+        return classificationUnreadable;
+    }
+
+    public void classificationUnreadable(String why) {
+        this.classificationUnreadable = why;
     }
 
     public String documentClass() {

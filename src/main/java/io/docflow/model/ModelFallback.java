@@ -27,8 +27,14 @@ public class ModelFallback {
         this.meters = meters;
     }
 
-    public boolean configured() {
-        return models.hasFallback();
+    /**
+     * Whether an unusable answer (bad output, not an outage) is asked once more of the fallback model: one is
+     * configured and it is not the model that gave the answer. Asking the model that answered again cannot help, and
+     * call-fallback-model would take it for no model being able to serve the call and park the document (over and
+     * over, until the dead-letter queue) where it needs review.
+     */
+    public boolean asksAgainAfter(ModelReply unusable) {
+        return models.hasFallback() && !models.fallback().equals(unusable.modelId());
     }
 
     /** The primary model's breaker is open or its retries are spent: the fallback model takes the call. */

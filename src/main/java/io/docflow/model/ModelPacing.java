@@ -20,9 +20,17 @@ public class ModelPacing {
 
     /** Before every attempt on a model: wait for a slot under the quota share, count the attempt. */
     public void pace(Exchange exchange) throws InterruptedException {
-        ModelRequest request = Variables.MODEL_REQUEST.get(exchange);
+        Variables.MODEL_ATTEMPTS.set(exchange, pace(Variables.MODEL_REQUEST.get(exchange),
+                Variables.MODEL_ATTEMPTS.get(exchange, 0)));
+    }
+
+    /**
+     * Waits for a slot for {@code request}, reserving its prompt's estimated tokens plus the reply's maximum against
+     * the token budget; returns the attempts made once this one is counted.
+     */
+    int pace(ModelRequest request, int attemptsSoFar) throws InterruptedException {
         pacer.acquire(request.modelId(), request.estimatedTokens(maxTokens));
-        Variables.MODEL_ATTEMPTS.set(exchange, Variables.MODEL_ATTEMPTS.get(exchange, 0) + 1);
+        return attemptsSoFar + 1;
     }
 
     public void succeeded(Exchange exchange) {

@@ -33,11 +33,15 @@ public class ModelRetryHook implements Processor {
     public void process(Exchange exchange) throws Exception {
         Throwable error = exchange.getException() != null
                 ? exchange.getException() : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String modelId = Variables.MODEL_REQUEST.get(exchange).modelId();
+        retrying(Variables.MODEL_REQUEST.get(exchange).modelId(), error);
+        pacing.pace(exchange);
+    }
+
+    /** A failed attempt on {@code modelId} is retried: counted, and throttling slows the model's pace. */
+    void retrying(String modelId, Throwable error) {
         boolean throttled = ModelErrors.isThrottling(error);
         pacing.failed(modelId, throttled);
         retries(modelId, throttled).increment();
-        pacing.pace(exchange);
     }
 
     private Counter retries(String modelId, boolean throttled) {

@@ -1,5 +1,7 @@
 package io.docflow.observability;
 
+import java.util.function.BooleanSupplier;
+
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -25,19 +27,23 @@ public class ExchangeSpanInScope implements InterceptStrategy {
         return new DelegateAsyncProcessor(target) {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
-                SpanAdapter span = ActiveSpanManager.getSpan(exchange);
-                if (span == null) {
-                    return super.process(exchange, callback);
-                }
-                try (AutoCloseable scope = span.makeCurrent()) {
-                    return super.process(exchange, callback);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    // closing an OpenTelemetry scope throws nothing checked; the signature just allows it
-                    throw new IllegalStateException(e);
-                }
+                return inScope(ActiveSpanManager.getSpan(exchange), () -> super.process(exchange, callback));
             }
         };
+    }
+
+    /** Runs {@code step} with {@code span} current, the scope closed again whatever happens; without a span, as is. */
+    static boolean inScope(SpanAdapter span, BooleanSupplier step) {
+        if (span == null) {
+            return step.getAsBoolean();
+        }
+        try (AutoCloseable scope = span.makeCurrent()) {
+            return step.getAsBoolean();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // closing an OpenTelemetry scope throws nothing checked; the signature just allows it
+            throw new IllegalStateException(e);
+        }
     }
 }

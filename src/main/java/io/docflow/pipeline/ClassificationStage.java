@@ -1,11 +1,15 @@
 package io.docflow.pipeline;
 
 import io.docflow.jobs.DocumentJob;
+import io.docflow.model.BadModelOutputException;
 import io.docflow.model.ClassificationReader;
 import io.docflow.model.ModelReply;
 import org.springframework.stereotype.Component;
 
-/** The classify stage (routes/process.camel.yaml): the model's answer becomes the job's classification. */
+/**
+ * The classify stage (routes/process.camel.yaml): the model's answer becomes the job's classification. An unreadable
+ * answer is asked once more of the fallback model; when none was readable the document needs review.
+ */
 @Component("classificationStage")
 public class ClassificationStage {
 
@@ -15,9 +19,27 @@ public class ClassificationStage {
         this.classifications = classifications;
     }
 
-    /** Throws BadModelOutputException for an unreadable answer (the route asks the fallback model once). */
-    public void classified(DocumentJob job, ModelReply reply) {
+    /** A classification call's answer; true when it was readable (it is then the job's classification). */
+    public boolean classified(DocumentJob job, ModelReply reply) {
         job.modelCalled(reply);
-        job.classification(classifications.read(reply.text()));
+        try {
+            job.classification(classifications.read(reply.text()));
+            job.classificationUnreadable(null);
+            return true;
+        } catch (BadModelOutputException e) {
+            job.classificationUnreadable(e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Ends the stage: throws BadModelOutputException, saying why the last answer was unreadable, when no answer gave
+     * a classification (process-errors then sends the document to NEEDS_REVIEW).
+     */
+    public void finish(DocumentJob job) {
+        if (job.classification() == null) {
+            throw new BadModelOutputException(job.classificationUnreadable() != null
+                    ? job.classificationUnreadable() : "No classification answer was read");
+        }
     }
 }

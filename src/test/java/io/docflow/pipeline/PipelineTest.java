@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
         "docflow.extract.chunk-overlap-tokens=100"})
 class PipelineTest {
 
+    static final String CLASSIFICATION_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
     static final String EXTRACTION_MODEL = "anthropic.claude-3-sonnet-20240229-v1:0";
     static final String FALLBACK_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -392,6 +393,44 @@ class PipelineTest {
             assertThat(result.at("/validation/errors").toString()).contains("invoiceNumber");
             assertThat(result.at("/models/calls").findValuesAsText("task")).containsExactly("CLASSIFY", "EXTRACT", "REPAIR", "REPAIR");
             assertThat(result.at("/models/calls").findValuesAsText("modelId")).last().isEqualTo(FALLBACK_MODEL);
+        } finally {
+            bedrock.faults().clear();
+        }
+    }
+
+    @Test
+    void anUnreadableClassificationIsAskedOfTheFallbackModelWhichClassifiesTheDocument() {
+        var bedrock = LocalAwsInitializer.sharedServices().bedrock();
+        bedrock.faults().inject(CLASSIFICATION_MODEL, Fault.NON_JSON, 1);
+        try {
+            String jobId = put("classify-fallback/invoice.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-CLS-1", "12.00")));
+
+            Map<String, AttributeValue> job = awaitFinal(jobId);
+            assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+            assertThat(job.get("documentClass").s()).isEqualTo("invoice");
+            JsonNode calls = result(jobId).at("/models/calls");
+            assertThat(calls.findValuesAsText("task")).startsWith("CLASSIFY", "CLASSIFY", "EXTRACT");
+            assertThat(calls.findValuesAsText("modelId")).startsWith(CLASSIFICATION_MODEL, FALLBACK_MODEL);
+        } finally {
+            bedrock.faults().clear();
+        }
+    }
+
+    @Test
+    void aClassificationUnreadableByTheFallbackModelTooEndsInNeedsReview() {
+        var bedrock = LocalAwsInitializer.sharedServices().bedrock();
+        bedrock.faults().inject(CLASSIFICATION_MODEL, Fault.NON_JSON, 1);
+        bedrock.faults().inject(FALLBACK_MODEL, Fault.NON_JSON, 1);
+        try {
+            String jobId = put("classify-review/invoice.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-CLS-2", "13.00")));
+
+            Map<String, AttributeValue> job = awaitFinal(jobId);
+            assertThat(job.get("status").s()).isEqualTo("NEEDS_REVIEW");
+            assertThat(job.get("reason").s()).isEqualTo("INVALID_MODEL_OUTPUT");
+            assertThat(job.get("error").s()).contains("no complete JSON object", "Sorry, I cannot help with that.");
+            JsonNode calls = result(jobId).at("/models/calls");
+            assertThat(calls.findValuesAsText("task")).containsExactly("CLASSIFY", "CLASSIFY");
+            assertThat(calls.findValuesAsText("modelId")).containsExactly(CLASSIFICATION_MODEL, FALLBACK_MODEL);
         } finally {
             bedrock.faults().clear();
         }

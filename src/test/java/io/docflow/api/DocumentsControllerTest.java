@@ -1,0 +1,90 @@
+package io.docflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+
+import io.docflow.config.DocflowProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockMultipartFile;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+class DocumentsControllerTest {
+
+    private static final String JOB_ID = "5f0c4e9e-8a52-3c1e-9d0e-2b8f1a7c6d41";
+    private static final DocflowProperties PROPERTIES = Binder.get(new MockEnvironment())
+            .bindOrCreate("docflow", DocflowProperties.class);
+
+    private String uploaded;
+    private ResponseInputStream<GetObjectResponse> storedResult;
+
+    private final DocumentUploads uploads = new DocumentUploads(null, null, PROPERTIES) {
+        @Override
+        String upload(String fileName, String contentType, long size, InputStream content) {
+            uploaded = fileName + " " + contentType + " " + size;
+            return JOB_ID;
+        }
+    };
+    private final JobQueries jobs = new JobQueries(null, null, PROPERTIES) {
+        @Override
+        ResponseInputStream<GetObjectResponse> result(String jobId) {
+            return storedResult;
+        }
+    };
+    private final DocumentsController controller = new DocumentsController(uploads, jobs);
+
+    @Test
+    void anUploadIsAcceptedWithWhereToFollowItsJob() throws IOException {
+        ResponseEntity<Map<String, String>> response = controller.upload(
+                new MockMultipartFile("file", "a.pdf", "application/pdf", new byte[] {1, 2, 3}));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(response.getHeaders().getLocation()).isEqualTo(URI.create("/api/v1/jobs/" + JOB_ID));
+        assertThat(response.getBody()).isEqualTo(Map.of("jobId", JOB_ID, "statusUrl", "/api/v1/jobs/" + JOB_ID,
+                "resultUrl", "/api/v1/jobs/" + JOB_ID + "/result"));
+        assertThat(uploaded).isEqualTo("a.pdf application/pdf 3");
+    }
+
+    @Test
+    void anEmptyUploadIsRefusedAndNothingIsStored() {
+        assertThatThrownBy(() -> controller.upload(new MockMultipartFile("file", "empty.pdf", "application/pdf", new byte[0])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("The uploaded file 'empty.pdf' is empty");
+        assertThat(uploaded).isNull();
+    }
+
+    @Test
+    void aJobWithoutAResultYetIsAConflictThatSaysWhereToFollowIt() {
+        ResponseEntity<?> response = controller.result(JOB_ID);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(response.getBody()).isEqualTo(new ApiError("result_not_ready",
+                "Job " + JOB_ID + " has no result yet; follow /api/v1/jobs/" + JOB_ID));
+    }
+
+    @Test
+    void aStoredResultIsServedAsJson() throws IOException {
+        storedResult = new ResponseInputStream<>(GetObjectResponse.builder().build(),
+                AbortableInputStream.create(new ByteArrayInputStream("{\"status\":\"COMPLETED\"}".getBytes())));
+
+        ResponseEntity<?> response = controller.result(JOB_ID);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        try (InputStream body = ((InputStreamResource) response.getBody()).getInputStream()) {
+            assertThat(new String(body.readAllBytes())).isEqualTo("{\"status\":\"COMPLETED\"}");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.docflow.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.config.DocflowProperties;
+import io.docflow.ingest.SourceObject;
+import io.docflow.jobs.DocumentJob;
+import io.docflow.model.Classification;
+import io.docflow.model.CostEstimator;
+import io.docflow.model.DocumentClassCatalog;
+import io.docflow.store.ResultDocuments;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.mock.env.MockEnvironment;
+
+class AnnouncementsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DocflowProperties PROPERTIES = Binder.get(new MockEnvironment()
+                    .withProperty("docflow.buckets.results", "results-bucket"))
+            .bindOrCreate("docflow", DocflowProperties.class);
+    private final Announcements announcements = new Announcements(MAPPER, new ResultDocuments(MAPPER,
+            new CostEstimator(PROPERTIES), new DocumentClassCatalog(PROPERTIES, MAPPER), PROPERTIES));
+
+    @Test
+    void aCompletedJobIsAnnouncedWithItsClassAndResultAndNoReason() throws Exception {
+        DocumentJob job = job("invoices/a.pdf");
+        job.classification(new Classification("invoice", 0.9, "", "invoice"));
+        job.completed();
+
+        JsonNode message = MAPPER.readTree(announcements.message(job));
+
+        assertThat(message.get("jobId").asText()).isEqualTo("j-1");
+        assertThat(message.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(message.get("documentClass").asText()).isEqualTo("invoice");
+        assertThat(message.get("bucket").asText()).isEqualTo("in");
+        assertThat(message.get("key").asText()).isEqualTo("invoices/a.pdf");
+        assertThat(message.get("resultLocation").asText()).isEqualTo("s3://results-bucket/results/j-1.json");
+        assertThat(message.has("reason")).isFalse();
+        assertThat(announcements.detailType(job)).isEqualTo("Document Processed");
+        assertThat(announcements.documentClassAttribute(job)).isEqualTo("invoice");
+    }
+
+    @Test
+    void aFailedJobSaysWhyAndHasADetailTypeOfItsOwn() throws Exception {
+        DocumentJob job = job("broken.pdf");
+        job.failed("CORRUPT_DOCUMENT", "not a PDF");
+
+        JsonNode message = MAPPER.readTree(announcements.message(job));
+
+        assertThat(message.get("reason").asText()).isEqualTo("CORRUPT_DOCUMENT");
+        assertThat(message.get("documentClass").isNull()).isTrue();
+        assertThat(announcements.detailType(job)).isEqualTo("Document Failed");
+        assertThat(announcements.subject(job)).isEqualTo("docflow job FAILED");
+    }
+
+    @Test
+    void aJobForReviewIsProcessedNotFailed() {
+        DocumentJob job = job("a.pdf");
+        job.needsReview("INVALID_MODEL_OUTPUT", "no JSON");
+
+        assertThat(announcements.detailType(job)).isEqualTo("Document Processed");
+    }
+
+    @Test
+    void subscribersCanFilterOnTheClassEvenWithoutOne() {
+        assertThat(announcements.documentClassAttribute(job("a.pdf"))).isEqualTo("none");
+    }
+
+    @Test
+    void theEventResourceIsTheObjectOrItsBucketWhenTheKeyHoldsTheListSeparator() {
+        assertThat(announcements.resourceArn(job("dir/a.pdf"))).isEqualTo("arn:aws:s3:::in/dir/a.pdf");
+        assertThat(announcements.resourceArn(job("a,b.pdf"))).isEqualTo("arn:aws:s3:::in");
+    }
+
+    @Test
+    void theSubjectLeavesTheKeyOutSoItStaysAscii() {
+        DocumentJob job = job("Rechnungen/März\n2024.pdf");
+        job.completed();
+
+        assertThat(announcements.subject(job)).isEqualTo("docflow job COMPLETED").doesNotContain("März");
+    }
+
+    private static DocumentJob job(String key) {
+        return new DocumentJob("j-1", new SourceObject("in", key, 10, "e", null, null, "test"));
+    }
+}

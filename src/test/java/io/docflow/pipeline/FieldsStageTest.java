@@ -1,0 +1,180 @@
+package io.docflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.config.DocflowProperties;
+import io.docflow.extract.ExtractionSettings;
+import io.docflow.ingest.SourceObject;
+import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.JobStatus;
+import io.docflow.model.Classification;
+import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.FieldMerger;
+import io.docflow.model.JsonReplyReader;
+import io.docflow.model.ModelReply;
+import io.docflow.model.ModelTask;
+import io.docflow.model.SchemaValidator;
+import io.docflow.ocr.DocumentOcr;
+import io.docflow.ocr.OcrReport;
+import io.docflow.ocr.OcrSettings;
+import io.docflow.ocr.PageSource;
+import io.docflow.ocr.PageText;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The extract-fields stage with the real reader, merger, validator and invoice schema (invoiceNumber, total required). */
+class FieldsStageTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DocflowProperties PROPERTIES = Binder.get(new MockEnvironment())
+            .bindOrCreate("docflow", DocflowProperties.class);
+    // only lowConfidence is used, which reads the settings alone: no engine, pool or extractor
+    private static final DocumentOcr OCR = new DocumentOcr(OcrSettings.defaults(), null, null, null,
+            ExtractionSettings.defaults());
+
+    private final FieldsStage stage = new FieldsStage(new JsonReplyReader(MAPPER), new FieldMerger(), new SchemaValidator(),
+            new DocumentClassCatalog(PROPERTIES, MAPPER), OCR);
+    private final DocumentJob job = new DocumentJob("j-1", new SourceObject("in", "a.pdf", 10, "e", null, null, "test"));
+
+    @BeforeEach
+    void anInvoice() {
+        job.classification(new Classification("invoice", 0.9, "", "invoice"));
+    }
+
+    @Test
+    void chunkAnswersMergeInChunkOrderIntoValidFields() {
+        stage.chunkExtracted(job, extract(1, "{\"invoiceNumber\": \"B\", \"total\": 2}"));
+        stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"A\", \"vendorName\": \"Acme\"}"));
+
+        assertThat(stage.mergeAndValidate(job)).isTrue();
+
+        assertThat(job.fields().toString()).isEqualTo("{\"invoiceNumber\":\"A\",\"vendorName\":\"Acme\",\"total\":2}");
+        assertThat(job.validationErrors()).isEmpty();
+        assertThat(job.modelCalls()).hasSize(2);
+    }
+
+    @Test
+    void anUnreadableChunkIsRecordedAgainstItAndTheOthersStillCount() {
+        stage.chunkExtracted(job, extract(0, "Sorry, I cannot help with that."));
+        stage.chunkExtracted(job, extract(1, "{\"invoiceNumber\": \"A\", \"total\": 2}"));
+
+        assertThat(stage.mergeAndValidate(job)).isTrue();
+        assertThat(job.chunkErrors()).containsOnlyKeys(0);
+        assertThat(job.chunkErrors().get(0)).contains("no complete JSON object");
+    }
+
+    @Test
+    void missingRequiredFieldsAreValidationErrors() {
+        stage.chunkExtracted(job, extract(0, "{\"vendorName\": \"Acme\"}"));
+
+        assertThat(stage.mergeAndValidate(job)).isFalse();
+        assertThat(job.validationErrors()).hasSize(2)
+                .allSatisfy(error -> assertThat(error).contains("required"))
+                .anySatisfy(error -> assertThat(error).contains("invoiceNumber"))
+                .anySatisfy(error -> assertThat(error).contains("total"));
+    }
+
+    @Test
+    void whenNoChunkWasReadableTheErrorsSaySo() {
+        stage.chunkExtracted(job, extract(0, "not json"));
+
+        assertThat(stage.mergeAndValidate(job)).isFalse();
+        assertThat(job.validationErrors()).last().asString()
+                .startsWith("no chunk gave a readable answer: The model's reply holds no complete JSON object");
+    }
+
+    @Test
+    void aRepairThatMakesTheFieldsValidReplacesThem() {
+        stage.chunkExtracted(job, extract(0, "{\"vendorName\": \"Acme\"}"));
+        stage.mergeAndValidate(job);
+
+        assertThat(stage.repairAnswered(job, repair("{\"invoiceNumber\": \"A\", \"total\": 5}"))).isTrue();
+
+        assertThat(job.fields().toString()).isEqualTo("{\"invoiceNumber\":\"A\",\"total\":5}");
+        assertThat(job.validationErrors()).isEmpty();
+        assertThat(job.repaired()).isTrue();
+    }
+
+    @Test
+    void aRepairStillInvalidKeepsTheMergedFieldsAndGivesItsOwnErrors() {
+        stage.chunkExtracted(job, extract(0, "{\"vendorName\": \"Acme\"}"));
+        stage.mergeAndValidate(job);
+
+        assertThat(stage.repairAnswered(job, repair("{\"invoiceNumber\": \"A\"}"))).isFalse();
+
+        assertThat(job.fields().toString()).isEqualTo("{\"vendorName\":\"Acme\"}");
+        assertThat(job.validationErrors()).singleElement().asString().contains("total");
+    }
+
+    @Test
+    void anUnreadableRepairAddsWhyToTheErrorsItCouldNotFix() {
+        stage.chunkExtracted(job, extract(0, "{\"vendorName\": \"Acme\"}"));
+        stage.mergeAndValidate(job);
+        List<String> before = job.validationErrors();
+
+        assertThat(stage.repairAnswered(job, repair("no"))).isFalse();
+
+        assertThat(job.validationErrors()).startsWith(before.toArray(String[]::new)).hasSize(before.size() + 1);
+        assertThat(job.validationErrors()).last().asString().startsWith("repair reply: ");
+    }
+
+    @Test
+    void validFieldsComplete() {
+        stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"A\", \"total\": 2}"));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+    }
+
+    @Test
+    void fieldsStillInvalidNeedReviewWithTheErrorsKept() {
+        stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"A\"}"));
+        stage.mergeAndValidate(job);
+        stage.repairAnswered(job, repair("{\"invoiceNumber\": \"A\"}"));
+
+        stage.finish(job);
+
+        assertThat(job.status()).isEqualTo(JobStatus.NEEDS_REVIEW);
+        assertThat(job.failureReason()).isEqualTo("INVALID_MODEL_OUTPUT");
+        assertThat(job.failureMessage()).startsWith("Extracted fields stayed invalid after repair: ").contains("total");
+    }
+
+    @Test
+    void validFieldsReadByUnsureOcrNeedReview() {
+        job.ocr(new OcrReport("tesseract", List.of("eng"), List.of(
+                new PageText(1, PageSource.OCR, 100, "tesseract", 30.0, null, null)), 10));
+        stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"A\", \"total\": 2}"));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.status()).isEqualTo(JobStatus.NEEDS_REVIEW);
+        assertThat(job.failureReason()).isEqualTo("LOW_OCR_CONFIDENCE");
+        assertThat(job.failureMessage()).contains("Mean OCR confidence 30.0");
+    }
+
+    @Test
+    void aJobAlreadyDecidedKeepsItsOutcome() {
+        job.failed("NO_TEXT", "nothing to read");
+
+        stage.finish(job);
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureReason()).isEqualTo("NO_TEXT");
+    }
+
+    private static ModelReply extract(int chunk, String text) {
+        return new ModelReply(ModelTask.EXTRACT, "m", text, "end_turn", 10, 5, 3, chunk, 1, false);
+    }
+
+    private static ModelReply repair(String text) {
+        return new ModelReply(ModelTask.REPAIR, "m", text, "end_turn", 10, 5, 3, -1, 1, false);
+    }
+}
