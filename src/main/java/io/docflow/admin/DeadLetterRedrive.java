@@ -7,7 +7,6 @@ import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.JobsTable;
 import io.docflow.ingest.StorageEventParser;
 import io.docflow.ingest.UnrecognizedEventException;
-import io.docflow.jobs.FailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -71,7 +70,7 @@ public class DeadLetterRedrive {
     private int reopenPoisonedJobs(String body) {
         int reopened = 0;
         for (String jobId : jobIds(body)) {
-            if (jobs.reopenPoisoned(jobId, FailureReason.POISON_MESSAGE.name())) {
+            if (jobs.reopenPoisoned(jobId)) {
                 reopened++;
             }
         }

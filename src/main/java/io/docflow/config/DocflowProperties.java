@@ -72,7 +72,13 @@ public record DocflowProperties(
     }
 
     /** The DynamoDB table holding one item per job plus one idempotency item per source object version. */
-    public record Jobs(@NotBlank @DefaultValue("docflow-jobs") String table) {
+    /**
+     * The jobs table, and the crash-loop rule: a job started {@code maxUnfinishedAttempts} times that never finished
+     * nor failed in an orderly way (each attempt ended with its process: killed, out of memory) is not started again;
+     * it is FAILED {@code CRASHED_REPEATEDLY} and its message goes to the dead-letter queue.
+     */
+    public record Jobs(@NotBlank @DefaultValue("docflow-jobs") String table,
+                       @jakarta.validation.constraints.Min(1) @DefaultValue("3") int maxUnfinishedAttempts) {
     }
 
     /** Where outcomes are announced: the SNS topic and the EventBridge bus. */

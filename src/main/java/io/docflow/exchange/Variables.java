@@ -18,6 +18,8 @@ import io.docflow.model.ModelRequest;
 public final class Variables {
 
     // ingest and processing (routes/ingest, process, store, notify, error-handling)
+    public static final Variable<String> INGEST_MESSAGE = new Variable<>("ingestMessage", String.class,
+            "ingest-from-queue (the SQS message's body)", "dead-letter-ingest-message (a crash loop's message)");
     public static final Variable<String> MESSAGE_ID = new Variable<>("messageId", String.class,
             "ingest-from-queue (the SQS message id)", "register-job (the claim), park-document");
     public static final Variable<Object> PARK_COUNT = new Variable<>("parkCount", Object.class,
@@ -59,7 +61,7 @@ public final class Variables {
     public static final Variable<String> REPLY_QUEUE = new Variable<>("replyQueue", String.class,
             "legacy-send-reply (legacyReplyQueues.resolve)", "legacy-send-reply");
 
-    public static final List<Variable<?>> ALL = List.of(MESSAGE_ID, PARK_COUNT, SOURCE, JOB_ID, CLAIM, JOB, FINALIZED,
+    public static final List<Variable<?>> ALL = List.of(INGEST_MESSAGE, MESSAGE_ID, PARK_COUNT, SOURCE, JOB_ID, CLAIM, JOB, FINALIZED,
             MODEL_REQUEST, MODEL_ATTEMPTS, MODEL_FALLBACK, SQS_MESSAGE_ID, REQUEST, STORED, LEGACY_JOB, ANSWER,
             REPLY_QUEUE);
 

@@ -17,7 +17,12 @@ public final class JobAttributes {
     public static final String UPDATED_AT = "updatedAt";
     /** The SQS message id whose exchange processes the job; its redelivery may resume the job, no other message may. */
     public static final String CLAIMED_BY = "claimedBy";
+    /** Times processing started (markProcessing); minus parkings and failed attempts, the attempts that crashed. */
     public static final String ATTEMPTS = "attempts";
+    /** Attempts that ended with an exception docflow saw (the message then comes back), not with the process. */
+    public static final String FAILED_ATTEMPTS = "failedAttempts";
+    /** The stage the job is in or was last in: what a crash loop's error names. */
+    public static final String STAGE = "stage";
     public static final String PROCESSING_STARTED_AT = "processingStartedAt";
     public static final String PARKED_REASON = "parkedReason";
     public static final String PARKINGS = "parkings";

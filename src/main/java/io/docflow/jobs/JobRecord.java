@@ -18,7 +18,8 @@ public record JobRecord(String jobId, JobStatus status, String bucket, String ke
                         String claimedBy, boolean announced, String createdAt, String finishedAt,
                         String documentClass, Double confidence, String reason, String error, String model,
                         Double costUsd, String resultLocation, Map<String, Long> stageMillis,
-                        Map<String, String> keyFields, LegacyRequester legacy, String legacyResultSentAt) {
+                        Map<String, String> keyFields, LegacyRequester legacy, String legacyResultSentAt,
+                        int attempts, int parkings, int failedAttempts, String stage) {
 
     public static JobRecord of(Map<String, AttributeValue> item) {
         String correlationId = text(item, LEGACY_CORRELATION_ID);
@@ -30,11 +31,25 @@ public record JobRecord(String jobId, JobStatus status, String bucket, String ke
                 text(item, RESULT_LOCATION), longs(item, STAGE_MILLIS), texts(item, KEY_FIELDS),
                 correlationId == null ? null : new LegacyRequester(correlationId, text(item, LEGACY_SOAP_VERSION),
                         text(item, LEGACY_REPLY_QUEUE)),
-                text(item, LEGACY_RESULT_SENT_AT));
+                text(item, LEGACY_RESULT_SENT_AT), (int) count(item, ATTEMPTS), (int) count(item, PARKINGS),
+                (int) count(item, FAILED_ATTEMPTS), text(item, STAGE));
     }
 
     public boolean isFinal() {
         return status.isFinal();
+    }
+
+    /**
+     * Attempts that started and ended neither in an outcome, a parking nor a failure docflow saw: each ended with its
+     * process (SIGKILL, the OOM killer, a JVM crash). Only a PROCESSING job has them.
+     */
+    public int unfinishedAttempts() {
+        return status == JobStatus.PROCESSING ? Math.max(0, attempts - parkings - failedAttempts) : 0;
+    }
+
+    private static long count(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -15,6 +15,7 @@ import io.docflow.ingest.SourceObject;
 import io.docflow.model.DocumentClassCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,7 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *   registerUnclaimed (HTTP upload, legacy bridge) ─► QUEUED ─ claim ─► markProcessing ─► PROCESSING
  *   PROCESSING ─ park ─► QUEUED (claimed "parked:&lt;message&gt;") ─ claim by the message back from parking ─► ...
  *   PROCESSING ─ finish ─► COMPLETED | NEEDS_REVIEW | FAILED ─ markAnnounced ─► (announced)
- *   FAILED (POISON_MESSAGE) ─ reopen (DLQ redrive) ─► QUEUED
+ *   PROCESSING ─ claim by its own message, after max-unfinished-attempts attempts that ended with the process ─►
+ *       CRASH_LOOP: finish as FAILED (CRASHED_REPEATEDLY), without processing
+ *   FAILED (POISON_MESSAGE, CRASHED_REPEATEDLY) ─ reopen (DLQ redrive) ─► QUEUED
  * </pre>
  * A job's id is a name-based UUID of its source key ({@link SourceObject#jobId()}), so every path that announces the
  * same object version arrives at the same id and the first registration wins: one object version, one job.
@@ -37,23 +40,29 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 @Component("jobsTable")
 public class JobsTable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobsTable.class);
+
     static final String PARKED_BY = "parked:";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
     private final OutcomeAttributes outcomes;
+    private final int maxUnfinishedAttempts;
 
     @Autowired
     public JobsTable(DynamoDbClient dynamoDb, DocflowProperties properties, DocumentClassCatalog catalog) {
-        this(dynamoDb, properties.jobs().table(), Clock.systemUTC(), name -> catalog.get(name).keyFields());
+        this(dynamoDb, properties.jobs().table(), Clock.systemUTC(), name -> catalog.get(name).keyFields(),
+                properties.jobs().maxUnfinishedAttempts());
     }
 
-    JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames) {
+    JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames,
+              int maxUnfinishedAttempts) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
         this.outcomes = new OutcomeAttributes(keyFieldNames);
+        this.maxUnfinishedAttempts = maxUnfinishedAttempts;
     }
 
     /**
@@ -80,6 +89,9 @@ public class JobsTable {
         JobRecord job = find(jobId).orElseThrow(() -> new IllegalStateException("Job " + jobId + " vanished"));
         // the message that parked the job, received again: the process stopped before the park message was sent
         boolean claimedByThis = messageId.equals(job.claimedBy()) || (PARKED_BY + messageId).equals(job.claimedBy());
+        if (claimedByThis && job.unfinishedAttempts() >= maxUnfinishedAttempts) {
+            return new Claim(Claim.Outcome.CRASH_LOOP, job);
+        }
         if (claimedByThis && !job.isFinal()) {
             return new Claim(Claim.Outcome.RESUMED, null);
         }
@@ -113,9 +125,9 @@ public class JobsTable {
         return updateReturning(source.jobId(), attach).orElseGet(() -> find(source.jobId()).orElseThrow());
     }
 
-    /** QUEUED (or PROCESSING, a resumed job) to PROCESSING, counting the attempt. */
-    public void markProcessing(String jobId) {
-        ItemUpdate processing = new ItemUpdate().set(STATUS, JobStatus.PROCESSING.name())
+    /** QUEUED (or PROCESSING, a resumed job) to PROCESSING, counting the attempt; its first stage is {@code stage}. */
+    public void markProcessing(String jobId, String stage) {
+        ItemUpdate processing = new ItemUpdate().set(STATUS, JobStatus.PROCESSING.name()).set(STAGE, stage)
                 .set(PROCESSING_STARTED_AT, now()).set(UPDATED_AT, now()).increment(ATTEMPTS);
         processing.condition(processing.name(STATUS) + " IN ("
                 + processing.value("queued", s(JobStatus.QUEUED.name())) + ", "
@@ -147,6 +159,24 @@ public class JobsTable {
         }
     }
 
+    /** The PROCESSING job enters {@code stage}: what its error names should the attempt end with the process. */
+    public void enterStage(String jobId, String stage) {
+        update(jobId, whileProcessing(new ItemUpdate().set(STAGE, stage)));
+    }
+
+    /**
+     * The PROCESSING job's attempt ended with an exception docflow saw and left to the message's next receive: not
+     * a crash, so it does not count towards max-unfinished-attempts (the message's receive count limits these).
+     */
+    public void attemptFailed(String jobId) {
+        try {
+            update(jobId, whileProcessing(new ItemUpdate().increment(FAILED_ATTEMPTS)));
+        } catch (SdkException e) {
+            // the table may be why the attempt failed; the attempt then counts as a crash, which only ends sooner
+            log.warn("Job {}: could not record its failed attempt: {}", jobId, e.toString());
+        }
+    }
+
     /** Records that the job's outcome was announced; answers false if it had been already. */
     public boolean markAnnounced(String jobId) {
         ItemUpdate announced = new ItemUpdate().set(ANNOUNCED, AttributeValue.fromBool(true));
@@ -170,13 +200,15 @@ public class JobsTable {
     }
 
     /**
-     * A job FAILED as a poison message back to QUEUED, unclaimed and unannounced, for its redriven message to process
-     * it again. Answers false for any other job, which is left as it is.
+     * A job FAILED as a poison message or a crash loop (its message went to the dead-letter queue) back to QUEUED,
+     * unclaimed and unannounced, its attempts counted afresh, for its redriven message to process it again. Answers
+     * false for any other job, which is left as it is.
      */
-    public boolean reopenPoisoned(String jobId, String poisonReason) {
+    public boolean reopenPoisoned(String jobId) {
         ItemUpdate reopen = new ItemUpdate().set(STATUS, JobStatus.QUEUED.name()).set(UPDATED_AT, now())
-                .remove(CLAIMED_BY).remove(ANNOUNCED);
-        reopen.condition(reopen.name(REASON) + " = " + reopen.value("poisoned", s(poisonReason)));
+                .remove(CLAIMED_BY).remove(ANNOUNCED).remove(ATTEMPTS).remove(PARKINGS).remove(FAILED_ATTEMPTS);
+        reopen.condition(reopen.name(REASON) + " IN (" + reopen.value("poisoned", s(FailureReason.POISON_MESSAGE.name()))
+                + ", " + reopen.value("crashed", s(FailureReason.CRASHED_REPEATEDLY.name())) + ")");
         return update(jobId, reopen);
     }
 

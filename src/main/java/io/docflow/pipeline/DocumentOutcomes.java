@@ -3,6 +3,7 @@ package io.docflow.pipeline;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FailureReason;
+import io.docflow.jobs.JobRecord;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,15 @@ public class DocumentOutcomes {
     public void poisoned(DocumentJob job, Exception exception) {
         job.failed(FailureReason.POISON_MESSAGE.name(), "Failed on every one of its receives; moved to the dead-letter "
                 + "queue. Last error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage());
+    }
+
+    /** A job whose attempts kept ending with their process: FAILED without being started again. */
+    public DocumentJob crashedRepeatedly(SourceObject source, JobRecord record) {
+        DocumentJob job = new DocumentJob(record.jobId(), source);
+        job.failed(FailureReason.CRASHED_REPEATEDLY.name(), "Started " + record.attempts() + " times; "
+                + record.unfinishedAttempts() + " attempts ended with their process (killed, out of memory or crashed), "
+                + "the last in stage " + record.stage() + ". Not started again: its message went to the dead-letter queue.");
+        return job;
     }
 
     public void reviewNeeded(DocumentJob job, Exception exception) {

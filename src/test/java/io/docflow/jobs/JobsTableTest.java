@@ -43,7 +43,7 @@ class JobsTableTest {
         } catch (ResourceInUseException e) {
             // created by an earlier run in this JVM
         }
-        jobs = new JobsTable(dynamoDb, TABLE, Clock.systemUTC(), documentClass -> List.of("invoiceNumber"));
+        jobs = new JobsTable(dynamoDb, TABLE, Clock.systemUTC(), documentClass -> List.of("invoiceNumber"), 3);
     }
 
     @AfterAll
@@ -69,9 +69,64 @@ class JobsTableTest {
     void theClaimingMessageReceivedAgainResumesItsJob() {
         SourceObject source = source("resumed");
         jobs.claim(source, "m-1", null);
-        jobs.markProcessing(source.jobId());
+        jobs.markProcessing(source.jobId(), "extract-text");
 
         assertThat(jobs.claim(source, "m-1", null).outcome()).isEqualTo(Claim.Outcome.RESUMED);
+    }
+
+    @Test
+    void attemptsThatEndedWithTheirProcessEndInACrashLoopNamingTheStage() {
+        SourceObject source = source("crash-loop");
+        jobs.claim(source, "m-1", null);
+        jobs.markProcessing(source.jobId(), "extract-text");
+        assertThat(jobs.claim(source, "m-1", null).outcome()).as("after one crash").isEqualTo(Claim.Outcome.RESUMED);
+        jobs.markProcessing(source.jobId(), "extract-text");
+        jobs.enterStage(source.jobId(), "classify");
+        assertThat(jobs.claim(source, "m-1", null).outcome()).as("after two").isEqualTo(Claim.Outcome.RESUMED);
+        jobs.markProcessing(source.jobId(), "extract-text");
+        jobs.enterStage(source.jobId(), "extract-fields");
+
+        Claim third = jobs.claim(source, "m-1", null);
+
+        assertThat(third.outcome()).isEqualTo(Claim.Outcome.CRASH_LOOP);
+        assertThat(third.job().unfinishedAttempts()).isEqualTo(3);
+        assertThat(third.job().stage()).isEqualTo("extract-fields");
+        assertThat(jobs.claim(source, "m-2", null).outcome()).as("another message").isEqualTo(Claim.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void failedAttemptsAndParkingsAreNoCrashes() {
+        SourceObject source = source("failing-not-crashing");
+        jobs.claim(source, "m-1", null);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            jobs.markProcessing(source.jobId(), "extract-text");
+            jobs.attemptFailed(source.jobId());
+        }
+        jobs.markProcessing(source.jobId(), "extract-text");
+        jobs.park(source.jobId(), "models unavailable", "m-1");
+
+        assertThat(jobs.claim(source, "m-1", "1").outcome()).isEqualTo(Claim.Outcome.TAKEN_OVER);
+        jobs.markProcessing(source.jobId(), "extract-text");
+        jobs.markProcessing(source.jobId(), "extract-text");
+        assertThat(jobs.find(source.jobId()).orElseThrow().unfinishedAttempts()).isEqualTo(2);
+        assertThat(jobs.claim(source, "m-1", null).outcome()).isEqualTo(Claim.Outcome.RESUMED);
+    }
+
+    @Test
+    void aCrashLoopedJobIsReopenedByARedriveWithItsAttemptsCountedAfresh() {
+        SourceObject source = source("crash-loop-redriven");
+        jobs.claim(source, "m-1", null);
+        jobs.markProcessing(source.jobId(), "extract-text");
+        DocumentJob failed = new DocumentJob(source.jobId(), source);
+        failed.failed(FailureReason.CRASHED_REPEATEDLY.name(), "started 3 times");
+        assertThat(jobs.finish(failed, "s3://results/" + source.jobId() + ".json", BigDecimal.ZERO)).isTrue();
+
+        assertThat(jobs.reopenPoisoned(source.jobId())).isTrue();
+
+        JobRecord reopened = jobs.find(source.jobId()).orElseThrow();
+        assertThat(reopened.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(reopened.attempts()).isZero();
+        assertThat(reopened.claimedBy()).isNull();
     }
 
     @Test
@@ -144,12 +199,12 @@ class JobsTableTest {
     @Test
     void markingProcessingCountsAttemptsAndStopsAtAFinalStatus() {
         SourceObject source = processing("attempts", "m-1");
-        jobs.markProcessing(source.jobId());
+        jobs.markProcessing(source.jobId(), "extract-text");
         DocumentJob job = new DocumentJob(source.jobId(), source);
         job.failed("NO_TEXT", "nothing to read");
         jobs.finish(job, "s3://results/results/y.json", null);
 
-        assertThatThrownBy(() -> jobs.markProcessing(source.jobId())).hasMessageContaining("no longer QUEUED or PROCESSING");
+        assertThatThrownBy(() -> jobs.markProcessing(source.jobId(), "extract-text")).hasMessageContaining("no longer QUEUED or PROCESSING");
         JobRecord stored = jobs.find(source.jobId()).orElseThrow();
         assertThat(stored.reason()).isEqualTo("NO_TEXT");
         assertThat(stored.error()).isEqualTo("nothing to read");
@@ -165,7 +220,7 @@ class JobsTableTest {
         assertThat(jobs.markLegacyResultSent(source.jobId())).as("not final yet").isEmpty();
 
         jobs.claim(source, "m-1", null);
-        jobs.markProcessing(source.jobId());
+        jobs.markProcessing(source.jobId(), "extract-text");
         DocumentJob job = new DocumentJob(source.jobId(), source);
         job.completed();
         jobs.finish(job, "s3://results/results/z.json", null);
@@ -196,8 +251,8 @@ class JobsTableTest {
         noText.failed("NO_TEXT", "empty");
         jobs.finish(noText, "s3://results/results/q.json", null);
 
-        assertThat(jobs.reopenPoisoned(poisoned.jobId(), "POISON_MESSAGE")).isTrue();
-        assertThat(jobs.reopenPoisoned(other.jobId(), "POISON_MESSAGE")).isFalse();
+        assertThat(jobs.reopenPoisoned(poisoned.jobId())).isTrue();
+        assertThat(jobs.reopenPoisoned(other.jobId())).isFalse();
         JobRecord reopened = jobs.find(poisoned.jobId()).orElseThrow();
         assertThat(reopened.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(reopened.claimedBy()).isNull();
@@ -213,7 +268,7 @@ class JobsTableTest {
     private static SourceObject processing(String key, String messageId) {
         SourceObject source = source(key);
         jobs.claim(source, messageId, null);
-        jobs.markProcessing(source.jobId());
+        jobs.markProcessing(source.jobId(), "extract-text");
         return source;
     }
 
