@@ -230,7 +230,7 @@ public final class HostileDocuments {
     /** (g) Plain text of {@code bytes} in a single line: words and spaces, no line break anywhere. */
     public static Path singleLineText(Path file, long bytes) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
-            repeat(out, "Invoice Number: LINE-1 Total: $1.00 all work and no play makes Jack a dull boy ", bytes);
+            repeat(out, "All work and no play makes Jack a dull boy. ", bytes);
         }
         return file;
     }
