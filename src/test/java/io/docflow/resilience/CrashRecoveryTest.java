@@ -3,8 +3,8 @@ package io.docflow.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +13,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docflow.DocflowApplication;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.local.LocalAws;
@@ -43,11 +42,11 @@ class CrashRecoveryTest {
 
     private final LocalAws aws = LocalAwsInitializer.sharedServices();
     private final LocalBedrock bedrock = aws.bedrock();
-    private final List<Process> children = new ArrayList<>();
+    private final List<DocflowChild> children = new ArrayList<>();
 
     @AfterEach
     void stopChildren() {
-        children.forEach(Process::destroyForcibly);
+        children.forEach(DocflowChild::close);
         bedrock.clearLatency();
     }
 
@@ -60,7 +59,7 @@ class CrashRecoveryTest {
             String announcements = subscribe(clients, config);
             bedrock.setLatency(MODEL, Latency.fixed(Duration.ofSeconds(2)));
 
-            Process first = start(settings, "first");
+            DocflowChild first = start(settings, "first");
             List<String> jobIds = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String key = "crash/invoice-" + i + ".txt";
@@ -69,7 +68,7 @@ class CrashRecoveryTest {
                 jobIds.add((new SourceObject(config.buckets().input(), key, text.length, eTag, null, null, "t")).jobId());
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> jobIds.stream().anyMatch(id -> "PROCESSING".equals(status(clients, config, id))));
-            first.destroyForcibly().waitFor();
+            first.kill();
             assertThat(jobIds.stream().filter(id -> isFinal(status(clients, config, id))).count()).as("finished before the kill").isLessThan(4);
 
             bedrock.clearLatency();
@@ -103,29 +102,10 @@ class CrashRecoveryTest {
         return settings;
     }
 
-    private Process start(Map<String, String> settings, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-Daws.accessKeyId=local", "-Daws.secretAccessKey=local",
-                "-cp", System.getProperty("java.class.path"), DocflowApplication.class.getName(),
-                "--server.port=0", "--docflow.aws.region=" + LocalAws.REGION, "--docflow.aws.s3-path-style=true",
-                "--docflow.aws.endpoints.s3=" + aws.s3Endpoint(), "--docflow.aws.endpoints.sqs=" + aws.sqsEndpoint(),
-                "--docflow.aws.endpoints.dynamodb=" + aws.dynamoDbEndpoint(), "--docflow.aws.endpoints.sns=" + aws.snsEndpoint(),
-                "--docflow.aws.endpoints.eventbridge=" + aws.eventBridgeEndpoint(),
-                "--docflow.aws.endpoints.bedrock-runtime=" + aws.bedrockEndpoint(),
-                "--docflow.ingest.wait-time-seconds=1"));
-        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
-        File log = new File("target/crash-recovery-" + name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        children.add(process);
-        // a child JVM starts in ~15 s alone, but took over 60 s on 2 cores shared with other builds
-        await().atMost(Duration.ofMinutes(3)).until(() -> !process.isAlive() || started(log));
-        assertThat(process.isAlive()).as("docflow (%s) started; see %s", name, log).isTrue();
-        return process;
-    }
-
-    private static boolean started(File log) throws IOException {
-        return log.exists() && java.nio.file.Files.readString(log.toPath()).contains("Started DocflowApplication");
+    private DocflowChild start(Map<String, String> settings, String name) throws IOException {
+        DocflowChild child = DocflowChild.start(aws, List.of("-Xmx512m"), settings, Path.of("target/crash-recovery-" + name + ".log"));
+        children.add(child);
+        return child;
     }
 
     private static String subscribe(LocalClients clients, DocflowProperties config) {

@@ -1,0 +1,24 @@
+package io.docflow.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DeploymentJvmTest {
+
+    @Test
+    void aChildJvmGetsThePodsHeapThreeQuartersOfTheMemoryLimit() {
+        assertThat(DeploymentJvm.memoryLimitBytes()).isEqualTo(1536L << 20);
+        assertThat(DeploymentJvm.maxHeapBytes()).isEqualTo(1152L << 20);
+        assertThat(DeploymentJvm.childJvmOptions()).contains("-XX:MaxRAM=" + (1536L << 20), "-XX:MaxRAMPercentage=75",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void quantitiesAreKubernetesOnes() {
+        assertThat(DeploymentJvm.quantity("1536Mi")).isEqualTo(1536L << 20);
+        assertThat(DeploymentJvm.quantity("2Gi")).isEqualTo(2L << 30);
+        assertThat(DeploymentJvm.quantity("512M")).isEqualTo(512_000_000L);
+        assertThat(DeploymentJvm.quantity("1073741824")).isEqualTo(1L << 30);
+    }
+}
