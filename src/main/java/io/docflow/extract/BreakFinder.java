@@ -1,6 +1,7 @@
 package io.docflow.extract;
 
 import java.text.BreakIterator;
+import java.text.StringCharacterIterator;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.MatchResult;
@@ -16,6 +17,9 @@ final class BreakFinder {
     /** A line break, a line holding at most whitespace, a line break, then any further whitespace. */
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
 
+    /** Context a sentence boundary is judged with, beyond the range asked about. */
+    private static final int CONTEXT = 64;
+
     private final String text;
     private final int[] paragraphStarts;
     private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
@@ -23,7 +27,18 @@ final class BreakFinder {
     BreakFinder(String text) {
         this.text = text;
         this.paragraphStarts = paragraphStarts(text);
-        sentences.setText(text);
+    }
+
+    /**
+     * Sentence boundaries are looked for in the range asked about (and a little context), never in the whole text:
+     * on a text without a sentence boundary (one enormous line) the iterator would otherwise scan back to the start
+     * for every chunk, which made chunking quadratic (45 s for 2 million characters).
+     */
+    private BreakIterator sentencesIn(int from, int to) {
+        int begin = Math.max(0, from - CONTEXT);
+        int end = Math.min(text.length(), to + CONTEXT);
+        sentences.setText(new StringCharacterIterator(text, begin, end, begin));
+        return sentences;
     }
 
     /** The last paragraph start in (after, atMost], or -1. */
@@ -35,6 +50,7 @@ final class BreakFinder {
 
     /** The last sentence start in (after, atMost], or -1. */
     int lastSentenceStart(int after, int atMost) {
+        BreakIterator sentences = sentencesIn(after, atMost);
         int candidate = sentences.isBoundary(atMost) ? atMost : sentences.preceding(atMost);
         return candidate != BreakIterator.DONE && candidate > after ? candidate : -1;
     }
@@ -51,6 +67,7 @@ final class BreakFinder {
 
     /** The first sentence start in [from, atMost], or -1. */
     int firstSentenceStart(int from, int atMost) {
+        BreakIterator sentences = sentencesIn(from, atMost);
         int candidate = sentences.isBoundary(from) ? from : sentences.following(from);
         return candidate != BreakIterator.DONE && candidate <= atMost ? candidate : -1;
     }

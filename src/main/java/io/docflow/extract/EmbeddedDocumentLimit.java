@@ -1,5 +1,11 @@
 package io.docflow.extract;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.TikaCoreProperties;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -18,16 +24,28 @@ import org.xml.sax.SAXException;
 final class EmbeddedDocumentLimit extends ParsingEmbeddedDocumentExtractor {
 
     private final int max;
+    private final int maxExpansionRatio;
     private int parsed;
+    /** An embedded zip found to be a bomb: Tika's parsers swallow what embedded parses throw, so it is kept here. */
+    private DocumentExtractionException bomb;
     private int skipped;
 
     EmbeddedDocumentLimit(ParseContext context, int max) {
+        this(context, max, Integer.MAX_VALUE);
+    }
+
+    /** @param maxExpansionRatio an embedded zip expanding beyond this ratio fails the parse (see {@link ZipExpansion}) */
+    EmbeddedDocumentLimit(ParseContext context, int max, int maxExpansionRatio) {
         super(context);
         this.max = max;
+        this.maxExpansionRatio = maxExpansionRatio;
     }
 
     @Override
     public boolean shouldParseEmbedded(Metadata metadata) {
+        if (bomb != null) {
+            return false;
+        }
         if (parsed >= max) {
             skipped++;
             return false;
@@ -38,13 +56,45 @@ final class EmbeddedDocumentLimit extends ParsingEmbeddedDocumentExtractor {
     @Override
     public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml)
             throws SAXException, IOException {
+        if (bomb != null) {
+            return;
+        }
         if (parsed >= max) {
             // a parser that did not ask shouldParseEmbedded first
             skipped++;
             return;
         }
         parsed++;
-        super.parseEmbedded(stream, handler, metadata, outputHtml);
+        TikaInputStream embedded = TikaInputStream.get(stream);
+        if (startsLikeAZip(embedded)) {
+            // an archive inside an archive: its own entries may be the bomb (zips of zips of zips)
+            Path spooled = embedded.getPath();
+            try {
+                ZipExpansion.check(spooled, Files.size(spooled), maxExpansionRatio,
+                        "'" + metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY) + "' (embedded)");
+            } catch (DocumentExtractionException e) {
+                bomb = e;
+                throw new SAXException(e.getMessage(), e);
+            }
+        }
+        super.parseEmbedded(embedded, handler, metadata, outputHtml);
+    }
+
+    private static boolean startsLikeAZip(TikaInputStream stream) throws IOException {
+        stream.mark(4);
+        try {
+            byte[] magic = stream.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } finally {
+            stream.reset();
+        }
+    }
+
+    /** Throws the embedded bomb found during the parse, if any: the document fails with it, whatever the parser did. */
+    void throwIfBombFound() {
+        if (bomb != null) {
+            throw bomb;
+        }
     }
 
     int skipped() {

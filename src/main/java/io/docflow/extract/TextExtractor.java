@@ -122,9 +122,14 @@ public class TextExtractor implements DocumentParser {
             ParseContext context = parseContext();
             // embedded documents are parsed by the same parser (what Tika does when the context names none)
             context.set(Parser.class, parser);
-            EmbeddedDocumentLimit embedded = new EmbeddedDocumentLimit(context, maxEmbeddedDocuments);
+            EmbeddedDocumentLimit embedded = new EmbeddedDocumentLimit(context, maxEmbeddedDocuments, maxExpansionRatio);
             context.set(EmbeddedDocumentExtractor.class, embedded);
-            boolean truncated = parse(in, pages, metadata, context, type, description);
+            boolean truncated;
+            try {
+                truncated = parse(in, pages, metadata, context, type, description);
+            } finally {
+                embedded.throwIfBombFound();
+            }
             String content = text.toString();
             return new ExtractedDocument(content, type.toString(), DocumentProperties.pages(metadata), languages.guess(content),
                     DocumentProperties.title(metadata), DocumentProperties.author(metadata), content.length(),

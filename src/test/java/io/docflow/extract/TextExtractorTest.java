@@ -332,4 +332,43 @@ class TextExtractorTest {
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aZipInsideAZipThatExpandsLikeABombFailsTheDocumentAsTooLargeExpanded(@TempDir Path dir) throws IOException {
+        java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(inner)) {
+            zip.setLevel(9);
+            zip.putNextEntry(new java.util.zip.ZipEntry("zeros.txt"));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'a');
+            for (int i = 0; i < 32; i++) {
+                zip.write(block);
+            }
+            zip.closeEntry();
+        }
+        Path outer = dir.resolve("outer.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(outer))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            zip.write("harmless".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("inner.zip"));
+            zip.write(inner.toByteArray());
+            zip.closeEntry();
+        }
+
+        assertThatThrownBy(() -> extractor.extract(outer, "outer.zip"))
+                .isInstanceOf(DocumentExtractionException.class)
+                .hasMessageContaining("'inner.zip' (embedded)")
+                .extracting(e -> ((DocumentExtractionException) e).reason()).isEqualTo(FailureReason.TOO_LARGE_EXPANDED);
+    }
+
+    @Test
+    void aDocxWhosePartExpandsLikeABombIsRefusedBeforeParsing(@TempDir Path dir) throws IOException {
+        Path bomb = io.docflow.resilience.HostileDocuments.docxBomb(dir.resolve("bomb.docx"), 64L << 20);
+
+        assertThatThrownBy(() -> extractor.extract(bomb, "bomb.docx"))
+                .isInstanceOf(DocumentExtractionException.class)
+                .hasMessageContaining("word/document.xml")
+                .extracting(e -> ((DocumentExtractionException) e).reason()).isEqualTo(FailureReason.TOO_LARGE_EXPANDED);
+    }
 }

@@ -103,7 +103,7 @@ class ParserWorkerPoolTest {
         assertThat(parsed.text()).contains("Invoice Number: ISO-1");
         assertThat(parsed.contentType()).isEqualTo("text/plain");
 
-        Path bomb = ZipBombs.docx(dir.resolve("bomb.docx"), 200L * 1024 * 1024);
+        Path bomb = io.docflow.resilience.HostileDocuments.docxBomb(dir.resolve("bomb.docx"), 200L * 1024 * 1024);
         assertThatThrownBy(() -> pool.extract(bomb, "bomb.docx"))
                 .isInstanceOf(DocumentExtractionException.class)
                 .hasMessageContaining("word/document.xml")
