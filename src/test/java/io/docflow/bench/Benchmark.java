@@ -194,19 +194,28 @@ public final class Benchmark {
     private void overhead() {
         String model = options.get("model");
         Runnable configure = () -> configureModel(model, 0, 0);
-        repeat("overhead", "Overhead: model at 0 ms, one 1-page %s at a time (closed loop), default docflow settings"
-                .formatted(options.get("overhead.type")), run -> {
+        repeat("overhead", "Overhead: model at 0 ms, one 1-page %s at a time (closed loop), default docflow settings (parsing in "
+                .formatted(options.get("overhead.type")) + "parser workers), beside docflow parsing in its own JVM and the naive baseline", run -> {
             Map<String, Integer> type = Corpus.mix(options.get("overhead.type"));
             List<Corpus.Document> docs = Corpus.singlePage("o", integer("overhead.docs"), type, run);
             Measurement docflow = runner.docflow(new Runner.DocflowRun("over-r" + run + "-" + stamp(), "overhead run " + run + " docflow",
                     1, modelSettings(model), Corpus.singlePage("warmup", integer("overhead.warmup"), type, 99), docs, true,
                     configure, 0, timeout()));
             overheadFigures(docflow);
+            // the same documents parsed inside docflow's JVM: what the parser workers' isolation costs per document
+            Map<String, String> inProcess = new LinkedHashMap<>(modelSettings(model));
+            inProcess.put("docflow.extract.isolation.enabled", "false");
+            Measurement unisolated = runner.docflow(new Runner.DocflowRun("over-in-r" + run + "-" + stamp(),
+                    "overhead run " + run + " docflow, parsing in its own JVM", 1, inProcess,
+                    Corpus.singlePage("warmup", integer("overhead.warmup"), type, 98),
+                    Corpus.singlePage("oi", integer("overhead.docs"), type, run), true, configure, 0, timeout()));
+            overheadFigures(unisolated);
             Measurement naive = runner.naive("over-r" + run + "-" + stamp(), "overhead run " + run + " baseline",
                     Corpus.singlePage("warmup", integer("overhead.warmup"), type, 99),
                     Corpus.singlePage("ob", integer("overhead.baseline-docs"), type, run), configure, 0, baselineJvm(), model, timeout());
-            return List.of(new Report.Column("docflow", docflow), new Report.Column("naive baseline", naive));
-        }, List.of(new Report.Ratio("docflow / baseline", 0, 1)));
+            return List.of(new Report.Column("docflow", docflow), new Report.Column("docflow, in-process parse", unisolated),
+                    new Report.Column("naive baseline", naive));
+        }, List.of(new Report.Ratio("docflow / baseline", 0, 2), new Report.Ratio("parser workers / in-process", 0, 1)));
     }
 
     /**
