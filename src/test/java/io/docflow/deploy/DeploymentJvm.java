@@ -10,7 +10,8 @@ import java.util.Map;
  * JAVA_TOOL_OPTIONS), made to apply to a JVM started outside a container: tests that start docflow as a child JVM
  * get the heap the pod gets. Read from the file itself, so no kubectl is needed.
  * <p>
- * The base Deployment's limit is 1536Mi; the prod overlay patches it to 2Gi (a 1.5 GB heap), the dev overlay to 1Gi.
+ * The base Deployment's limit is 2Gi with docflow's heap at 40 % of it (the rest for the JVM and the parser workers);
+ * the overlays patch the limit (dev: 1280Mi with one smaller worker).
  */
 public final class DeploymentJvm {
 
@@ -36,8 +37,8 @@ public final class DeploymentJvm {
 
     /**
      * Options that give a JVM on this machine the pod's heap and collector: {@code -XX:MaxRAM} set to the memory
-     * limit, so {@code -XX:MaxRAMPercentage} takes its share of the limit as inside the container (75% of 1536Mi:
-     * 1152 MiB); the Serial collector when the limit is below what the JVM calls a server-class machine (the
+     * limit, so {@code -XX:MaxRAMPercentage} takes its share of the limit as inside the container (40% of 2Gi:
+     * 819 MiB); the Serial collector when the limit is below what the JVM calls a server-class machine (the
      * container's JVM chooses it by itself; here, with more memory, it would choose G1); then the Deployment's
      * JAVA_TOOL_OPTIONS except the class data sharing archive, which exists only in the image.
      */

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 class DeploymentJvmTest {
 
     @Test
-    void aChildJvmGetsThePodsHeapThreeQuartersOfTheMemoryLimit() {
-        assertThat(DeploymentJvm.memoryLimitBytes()).isEqualTo(1536L << 20);
-        assertThat(DeploymentJvm.maxHeapBytes()).isEqualTo(1152L << 20);
-        assertThat(DeploymentJvm.childJvmOptions()).contains("-XX:MaxRAM=" + (1536L << 20), "-XX:MaxRAMPercentage=75",
+    void aChildJvmGetsThePodsHeapFortyPercentOfTheMemoryLimit() {
+        assertThat(DeploymentJvm.memoryLimitBytes()).isEqualTo(2048L << 20);
+        assertThat(DeploymentJvm.maxHeapBytes()).isEqualTo((2048L << 20) * 40 / 100);
+        assertThat(DeploymentJvm.childJvmOptions()).contains("-XX:MaxRAM=" + (2048L << 20), "-XX:MaxRAMPercentage=40",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
     }
 

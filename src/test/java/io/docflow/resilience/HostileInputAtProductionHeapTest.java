@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * of them (same pid, never an OutOfMemoryError in its output) and still completes an ordinary invoice afterwards.
  * <p>
  * docflow runs as a child JVM (see {@link DocflowChild}) with the memory settings of the Deployment in k8s/base
- * ({@link DeploymentJvm}: a 1536Mi limit and -XX:MaxRAMPercentage=75, i.e. a 1152 MiB heap, and
+ * ({@link DeploymentJvm}: a 2Gi limit and -XX:MaxRAMPercentage=40, i.e. an 819 MiB heap, the parser workers' heaps beside it, and
  * -XX:+ExitOnOutOfMemoryError, so an OutOfMemoryError ends the process as it ends the pod), against the test JVM's
  * local AWS services, on a bucket and queue of its own. Its output is in {@code target/hostile-heap.log}; a table of
  * what happened to each input is printed and written to {@code target/hostile-heap-outcomes.txt}.
