@@ -92,7 +92,9 @@ public final class Benchmark {
         // docflow's default is 300 s: a killed process's messages come back after this (their heartbeat stops)
         DEFAULTS.put("crash.visibility-timeout-seconds", "30");
         DEFAULTS.put("crash.wait-time-seconds", "1");
-        DEFAULTS.put("crash.deadline-minutes", "30");
+        // kills go on until every job is final or this deadline; then the processes get crash.recovery-minutes more
+        DEFAULTS.put("crash.deadline-minutes", "10");
+        DEFAULTS.put("crash.recovery-minutes", "10");
         // the same run without kills first, for the time the kills cost
         DEFAULTS.put("crash.compare", "true");
         DEFAULTS.put("timeout-minutes", "15");
@@ -308,7 +310,8 @@ public final class Benchmark {
      * Crash recovery under load (docs/benchmarks.md, "Crash"): {@code crash.processes} docflow processes consume one
      * ingest queue while {@code crash.documents} objects are uploaded at once and the model answers after
      * {@code crash.latency-ms}; every {@code crash.kill-every} one process is killed with SIGKILL, round-robin, and
-     * started again at once, until every job is final (or {@code crash.deadline-minutes}); a process still starting
+     * started again at once, until every job is final or {@code crash.deadline-minutes} pass (then the processes get
+     * {@code crash.recovery-minutes} without kills to finish); a process still starting
      * is passed over for the next one that is up unless {@code crash.kill-starting}. The jobs table, the
      * results bucket, an SNS subscriber's queue and the DLQ are then counted. The time the kills cost is the wall
      * time against the same run without kills (same processes, settings and corpus, run first; {@code crash.compare}).
@@ -337,6 +340,7 @@ public final class Benchmark {
             settings.put("docflow.ingest.wait-time-seconds", options.get("crash.wait-time-seconds"));
             settings.put("docflow.legacy.wait-time-seconds", options.get("crash.wait-time-seconds"));
             Duration deadline = Duration.ofMinutes(integer("crash.deadline-minutes"));
+            Duration recovery = Duration.ofMinutes(integer("crash.recovery-minutes"));
             // after the last kill, a killed process's messages reappear within one visibility timeout
             Duration drain = Duration.ofSeconds(visibility + 60L);
             List<Report.Column> columns = new ArrayList<>();
@@ -344,12 +348,12 @@ public final class Benchmark {
             if (compare) {
                 String id = "crash-calm-r" + run + "-" + stamp();
                 calm = crash.run(new CrashRun.Plan(id, "crash run " + run + " without kills", processes,
-                        crashSettings(id, settings), docs, Duration.ZERO, false, deadline, drain, configure));
+                        crashSettings(id, settings), docs, Duration.ZERO, false, deadline, recovery, drain, configure));
                 problems.addAll(calm.problems());
             }
             String id = "crash-kill-r" + run + "-" + stamp();
             CrashRun.Outcome killed = crash.run(new CrashRun.Plan(id, "crash run " + run + " with kills", processes,
-                    crashSettings(id, settings), docs, killEvery, killStarting, deadline, drain, configure));
+                    crashSettings(id, settings), docs, killEvery, killStarting, deadline, recovery, drain, configure));
             problems.addAll(killed.problems());
             columns.add(new Report.Column("with kills", killed.measurement()));
             if (calm != null) {

@@ -29,7 +29,8 @@ final class CrashRun {
 
     /** One run: its processes and settings (buckets, queues, topic and table already named), corpus and kills. */
     record Plan(String id, String label, int processes, Map<String, String> settings, List<Corpus.Document> corpus,
-                Duration killEvery, boolean killStarting, Duration deadline, Duration drain, Runnable configureModel) {
+                Duration killEvery, boolean killStarting, Duration deadline, Duration recovery, Duration drain,
+                Runnable configureModel) {
     }
 
     /** The run's figures and what it found wrong (empty when every object has one final job, result, announcement). */
@@ -180,6 +181,25 @@ final class CrashRun {
                 }
                 DocflowProcess.sleep(100);
             }
+            long finalWhenKillsStopped = finals;
+            double killsStoppedSeconds = (System.nanoTime() - startNanos) / 1e9;
+            // Past the deadline kills stop, and the processes get up to `recovery` to finish what is left: a job
+            // that stays unfinished then is stuck, not merely interrupted.
+            long recoveryUntil = System.nanoTime() + plan.recovery().toNanos();
+            long nextRecoveryPrint = 0;
+            while (!allFinal && System.nanoTime() < recoveryUntil) {
+                DocflowProcess.sleep(2000);
+                jobs = StoreAudit.jobs(clients, config);
+                finals = jobs.values().stream().filter(StoreAudit.Job::isFinal).count();
+                allFinal = upload.isDone() && finals >= keys.size();
+                if (System.nanoTime() >= nextRecoveryPrint || allFinal) {
+                    System.out.printf("  [%s] %5.0f s  recovery, no more kills: %d/%d final, %d PROCESSING, %d QUEUED%n", plan.label(),
+                            (System.nanoTime() - startNanos) / 1e9, finals, keys.size(),
+                            jobs.values().stream().filter(j -> "PROCESSING".equals(j.status())).count(),
+                            jobs.values().stream().filter(j -> "QUEUED".equals(j.status())).count());
+                    nextRecoveryPrint = System.nanoTime() + 10_000_000_000L;
+                }
+            }
             long allFinalMillis = System.currentTimeMillis();
             upload.get();
             CallCounts counts = bedrock.counters(LocalBedrock.ALL_MODELS);
@@ -202,6 +222,8 @@ final class CrashRun {
             StoreAudit.Findings findings = audit.check(keys, completions.announcementsPerJob());
             Measurement m = new Measurement(kills ? "with kills" : "without kills");
             findings.figures().forEach(m::put);
+            m.put("kills stopped at s", killsStoppedSeconds);
+            m.put("jobs final when kills stopped", finalWhenKillsStopped);
             m.put("SIGKILLs", killCount);
             m.put("  of a process still starting", killedBeforeReady[0]);
             m.put("kills skipped (no process up)", skippedKills);
