@@ -22,7 +22,11 @@ public class PoisonMessages {
     }
 
     public boolean lastReceive(Exchange exchange) {
-        Map<?, ?> attributes = exchange.getMessage().getHeader(ATTRIBUTES_HEADER, Map.class);
+        return lastReceive(exchange.getMessage().getHeader(ATTRIBUTES_HEADER, Map.class), maxReceiveCount);
+    }
+
+    /** Whether the message's ApproximateReceiveCount (among its SQS attributes) has reached {@code maxReceiveCount}. */
+    static boolean lastReceive(Map<?, ?> attributes, int maxReceiveCount) {
         if (attributes == null) {
             return false;
         }

@@ -79,6 +79,24 @@ public final class Benchmark {
         DEFAULTS.put("startup.variants", "default");
         // the java of the java25 and aot25 variants
         DEFAULTS.put("startup.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        // crash: N processes on one queue, one killed with SIGKILL every kill-every (round-robin) and restarted at once;
+        // then every object must have one final job, one result object and one announcement
+        DEFAULTS.put("crash.documents", "1000");
+        DEFAULTS.put("crash.processes", "3");
+        DEFAULTS.put("crash.kill-every", "20s");
+        // false: a process still starting after a kill is passed over for the next one that is up
+        DEFAULTS.put("crash.kill-starting", "false");
+        DEFAULTS.put("crash.latency-ms", "300");
+        DEFAULTS.put("crash.mix", "txt");
+        DEFAULTS.put("crash.consumers", "4");
+        // docflow's default is 300 s: a killed process's messages come back after this (their heartbeat stops)
+        DEFAULTS.put("crash.visibility-timeout-seconds", "30");
+        DEFAULTS.put("crash.wait-time-seconds", "1");
+        // kills go on until every job is final or this deadline; then the processes get crash.recovery-minutes more
+        DEFAULTS.put("crash.deadline-minutes", "10");
+        DEFAULTS.put("crash.recovery-minutes", "10");
+        // the same run without kills first, for the time the kills cost
+        DEFAULTS.put("crash.compare", "true");
         DEFAULTS.put("timeout-minutes", "15");
     }
 
@@ -114,6 +132,9 @@ public final class Benchmark {
         System.out.println("docflow benchmark: " + options);
         System.out.println(machine());
         LocalAws aws = LocalAws.start(LocalPorts.free());
+        // a harness stopped from outside (Ctrl-C, kill) takes its docflow processes with it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().children()
+                .forEach(ProcessHandle::destroyForcibly), "bench-children"));
         int status = 0;
         try {
             new Benchmark(options, aws).run();
@@ -135,9 +156,10 @@ public final class Benchmark {
                 case "shared" -> shared();
                 case "memory" -> memory();
                 case "startup" -> startup();
+                case "crash" -> crash();
                 case "" -> { }
                 default -> throw new IllegalArgumentException("Unknown scenario " + scenario
-                        + " (quota, concurrency, overhead, shared, memory, startup)");
+                        + " (quota, concurrency, overhead, shared, memory, startup, crash)");
             }
         }
         System.out.println("\n==================== summary (medians) ====================" + summary);
@@ -291,6 +313,77 @@ public final class Benchmark {
                     docs.subList(0, integer("shared.baseline-docs")), configure, rpm, baselineJvm(), model, timeout());
             return List.of(new Report.Column("docflow x" + processes, docflow), new Report.Column("naive baseline", naive));
         }, List.of(new Report.Ratio("docflow / baseline", 0, 1)));
+    }
+
+    /**
+     * Crash recovery under load (docs/benchmarks.md, "Crash"): {@code crash.processes} docflow processes consume one
+     * ingest queue while {@code crash.documents} objects are uploaded at once and the model answers after
+     * {@code crash.latency-ms}; every {@code crash.kill-every} one process is killed with SIGKILL, round-robin, and
+     * started again at once, until every job is final or {@code crash.deadline-minutes} pass (then the processes get
+     * {@code crash.recovery-minutes} without kills to finish); a process still starting
+     * is passed over for the next one that is up unless {@code crash.kill-starting}. The jobs table, the
+     * results bucket, an SNS subscriber's queue and the DLQ are then counted. The time the kills cost is the wall
+     * time against the same run without kills (same processes, settings and corpus, run first; {@code crash.compare}).
+     * Fails when an object has no final job, a job is stuck, or a result or an announcement is missing or doubled.
+     */
+    private void crash() {
+        int documents = integer("crash.documents");
+        int processes = integer("crash.processes");
+        Duration killEvery = duration("crash.kill-every");
+        String model = options.get("model");
+        int latency = integer("crash.latency-ms");
+        int visibility = integer("crash.visibility-timeout-seconds");
+        boolean compare = Boolean.parseBoolean(options.get("crash.compare"));
+        boolean killStarting = Boolean.parseBoolean(options.get("crash.kill-starting"));
+        Runnable configure = () -> configureModel(model, latency, 0);
+        List<String> problems = new ArrayList<>();
+        CrashRun crash = new CrashRun(aws, clients, runner, out.resolve("logs"), docflowJvm());
+        repeat("crash", "Crash: %d docflow processes on one queue, one killed with SIGKILL every %s (round-robin) and restarted at once; %d %s documents, model %d ms, %d consumers per process, visibility timeout %d s"
+                .formatted(processes, options.get("crash.kill-every"), documents, options.get("crash.mix"), latency,
+                        integer("crash.consumers"), visibility), run -> {
+            List<Corpus.Document> docs = Corpus.singlePage("k", documents, Corpus.mix(options.get("crash.mix")), run);
+            Map<String, String> settings = modelSettings(model);
+            settings.put("docflow.ingest.concurrent-consumers", options.get("crash.consumers"));
+            settings.put("docflow.ingest.visibility-timeout-seconds", Integer.toString(visibility));
+            // short polls, as in the shared scenario (ElasticMQ and several processes long-polling one queue)
+            settings.put("docflow.ingest.wait-time-seconds", options.get("crash.wait-time-seconds"));
+            settings.put("docflow.legacy.wait-time-seconds", options.get("crash.wait-time-seconds"));
+            Duration deadline = Duration.ofMinutes(integer("crash.deadline-minutes"));
+            Duration recovery = Duration.ofMinutes(integer("crash.recovery-minutes"));
+            // after the last kill, a killed process's messages reappear within one visibility timeout
+            Duration drain = Duration.ofSeconds(visibility + 60L);
+            List<Report.Column> columns = new ArrayList<>();
+            CrashRun.Outcome calm = null;
+            if (compare) {
+                String id = "crash-calm-r" + run + "-" + stamp();
+                calm = crash.run(new CrashRun.Plan(id, "crash run " + run + " without kills", processes,
+                        crashSettings(id, settings), docs, Duration.ZERO, false, deadline, recovery, drain, configure));
+                problems.addAll(calm.problems());
+            }
+            String id = "crash-kill-r" + run + "-" + stamp();
+            CrashRun.Outcome killed = crash.run(new CrashRun.Plan(id, "crash run " + run + " with kills", processes,
+                    crashSettings(id, settings), docs, killEvery, killStarting, deadline, recovery, drain, configure));
+            problems.addAll(killed.problems());
+            columns.add(new Report.Column("with kills", killed.measurement()));
+            if (calm != null) {
+                double lost = killed.measurement().get(Measurement.WALL) - calm.measurement().get(Measurement.WALL);
+                killed.measurement().put("time lost s (wall time minus the run without kills)", lost);
+                killed.measurement().put("time lost % of the run without kills", 100 * lost / calm.measurement().get(Measurement.WALL));
+                columns.add(new Report.Column("without kills", calm.measurement()));
+            }
+            return columns;
+        }, compare ? List.of(new Report.Ratio("with / without kills", 0, 1)) : List.of());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The crash scenario found " + problems.size() + " problem(s):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    /** A run's own buckets, queues, topic and jobs table, so the audit counts that run's jobs only. */
+    private static Map<String, String> crashSettings(String id, Map<String, String> settings) {
+        Map<String, String> all = Runner.runSettings("bench-" + id, settings);
+        all.put("docflow.jobs.table", "bench-" + id + "-jobs");
+        return all;
     }
 
     private void memory() {
@@ -539,6 +632,21 @@ public final class Benchmark {
 
     private Duration timeout() {
         return Duration.ofMinutes(integer("timeout-minutes"));
+    }
+
+    /** {@code 20s}, {@code 500ms}, {@code 2m}, or a number of seconds. */
+    private Duration duration(String option) {
+        String value = options.get(option).trim().toLowerCase(Locale.ROOT);
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("s")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
+        }
+        if (value.endsWith("m")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 60_000));
+        }
+        return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
     }
 
     private int integer(String option) {

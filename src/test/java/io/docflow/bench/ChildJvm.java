@@ -63,7 +63,7 @@ final class ChildJvm implements AutoCloseable {
             String classPath = jarsOnly ? jarsOnly(System.getProperty("java.class.path"), dir.resolve("class-path-jars"))
                     : System.getProperty("java.class.path");
             Path classPathFile = dir.resolve(jarsOnly ? "classpath-jars.args" : "classpath.args");
-            Files.writeString(classPathFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n");
+            writeArgumentFile(classPathFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n");
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmOptions);
@@ -80,6 +80,19 @@ final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    /**
+     * Writes the argument file whole before it replaces the old one: JVMs started at the same time (the crash
+     * scenario restarts one while others start) must never read it half written.
+     */
+    private static synchronized void writeArgumentFile(Path file, String content) throws IOException {
+        if (Files.exists(file) && Files.readString(file).equals(content)) {
+            return;
+        }
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, content);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Pseudo-option: run this java instead of the harness's. */
@@ -263,6 +276,19 @@ final class ChildJvm implements AutoCloseable {
             case "M" -> n * 1024 * 1024;
             default -> n * 1024 * 1024 * 1024;
         };
+    }
+
+    /** SIGKILL ({@link Process#destroyForcibly()} is {@code kill -9} on Linux), and waits until the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") still alive 30 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
     }
 
     /** SIGTERM, then SIGKILL if the process has not ended after {@code grace}. */

@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Learns every job's final status the way a downstream consumer would: a queue subscribed to docflow's SNS topic.
  * A background thread receives the announcements and records them by object key, so the harness neither scans
- * the jobs table nor polls results while the run is measured.
+ * the jobs table nor polls results while the run is measured. Every announcement is also counted per job id, so a
+ * job announced twice shows (the crash scenario, io.docflow.resilience.CrashRecoveryTest).
  */
-final class Completions implements AutoCloseable {
+public final class Completions implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,6 +29,9 @@ final class Completions implements AutoCloseable {
     private final LocalClients clients;
     private final String queueUrl;
     private final Map<String, Completion> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perJob = new ConcurrentHashMap<>();
+    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+    private volatile long lastReceivedNanos = System.nanoTime();
     private final Thread receiver;
     private volatile boolean running = true;
 
@@ -40,7 +44,7 @@ final class Completions implements AutoCloseable {
     }
 
     /** Subscribes a new queue {@code queueName} to the SNS topic {@code topic} and starts receiving. */
-    static Completions subscribe(LocalClients clients, String topic, String queueName) {
+    public static Completions subscribe(LocalClients clients, String topic, String queueName) {
         String queue = clients.sqs().createQueue(b -> b.queueName(queueName)).queueUrl();
         String arn = clients.sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -57,8 +61,14 @@ final class Completions implements AutoCloseable {
                 long now = System.currentTimeMillis();
                 List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
                 for (Message m : messages) {
-                    JsonNode message = JSON.readTree(JSON.readTree(m.body()).path("Message").asText());
+                    JsonNode envelope = JSON.readTree(m.body());
+                    JsonNode message = JSON.readTree(envelope.path("Message").asText());
                     String key = message.path("key").asText();
+                    // one count per SNS publish: the same delivery received twice (the harness slow to delete it) is not a duplicate
+                    if (seen.add(envelope.path("MessageId").asText(m.messageId()))) {
+                        perJob.merge(message.path("jobId").asText(), 1, Integer::sum);
+                    }
+                    lastReceivedNanos = System.nanoTime();
                     byKey.putIfAbsent(key, new Completion(message.path("jobId").asText(), key,
                             message.path("status").asText(), message.path("reason").asText(null), now));
                     done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
@@ -73,6 +83,24 @@ final class Completions implements AutoCloseable {
                     DocflowProcess.sleep(200);
                 }
             }
+        }
+    }
+
+    /** Announcements received per job id, duplicates included. */
+    public Map<String, Integer> announcementsPerJob() {
+        return Map.copyOf(perJob);
+    }
+
+    /** Announcements received per job id, duplicates included. */
+    public int announcementsOf(String jobId) {
+        return perJob.getOrDefault(jobId, 0);
+    }
+
+    /** Waits until no announcement has arrived for {@code quiet} (late duplicates included), at most {@code max}. */
+    public void awaitQuiet(java.time.Duration quiet, java.time.Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() - lastReceivedNanos < quiet.toNanos() && System.nanoTime() < deadline) {
+            DocflowProcess.sleep(200);
         }
     }
 

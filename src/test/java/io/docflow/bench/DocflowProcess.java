@@ -19,12 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.DocflowApplication;
 import io.docflow.local.LocalAws;
+import io.docflow.local.LocalAwsInitializer;
 
 /**
  * docflow as a child JVM against the harness's local AWS services, as it runs in a pod: its own heap, its own
- * HTTP port; ready when {@code /actuator/health/readiness} answers UP.
+ * HTTP port; ready when {@code /actuator/health/readiness} answers UP. Also used by tests that need a docflow they
+ * can kill (io.docflow.resilience.CrashRecoveryTest).
  */
-final class DocflowProcess implements AutoCloseable {
+public final class DocflowProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STARTED = Pattern.compile("Started DocflowApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
@@ -32,7 +34,7 @@ final class DocflowProcess implements AutoCloseable {
 
     private final ChildJvm jvm;
     private final int port;
-    private long readyMillis = -1;
+    private volatile long readyMillis = -1;
 
     private boolean training;
 
@@ -42,31 +44,32 @@ final class DocflowProcess implements AutoCloseable {
     }
 
     /** Starts docflow with {@code settings} (docflow.* and other Spring properties) and waits until it is ready. */
-    static DocflowProcess start(String name, LocalAws aws, Map<String, String> settings, List<String> jvmOptions,
-                                java.nio.file.Path dir) {
+    public static DocflowProcess start(String name, LocalAws aws, Map<String, String> settings, List<String> jvmOptions,
+                                       java.nio.file.Path dir) {
+        DocflowProcess process = launch(name, aws, settings, jvmOptions, dir);
+        // a training run records every class it loads and is slower (over 3 minutes on a busy 2-core machine)
+        process.awaitReady(Duration.ofSeconds(process.training ? 600 : 180));
+        return process;
+    }
+
+    /** Starts docflow as {@link #start} does, without waiting for it: see {@link #awaitReady}. */
+    public static DocflowProcess launch(String name, LocalAws aws, Map<String, String> settings, List<String> jvmOptions,
+                                        java.nio.file.Path dir) {
         int port = freePort();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", Integer.toString(port));
-        all.put("docflow.aws.region", LocalAws.REGION);
-        all.put("docflow.aws.s3-path-style", "true");
-        all.put("docflow.aws.endpoints.s3", aws.s3Endpoint().toString());
-        all.put("docflow.aws.endpoints.sqs", aws.sqsEndpoint().toString());
-        all.put("docflow.aws.endpoints.dynamodb", aws.dynamoDbEndpoint().toString());
-        all.put("docflow.aws.endpoints.sns", aws.snsEndpoint().toString());
-        all.put("docflow.aws.endpoints.eventbridge", aws.eventBridgeEndpoint().toString());
-        all.put("docflow.aws.endpoints.bedrock-runtime", aws.bedrockEndpoint().toString());
+        all.putAll(LocalAwsInitializer.endpointProperties(aws));
         all.putAll(settings);
         List<String> args = new ArrayList<>();
         all.forEach((key, value) -> args.add("--" + key + "=" + value));
         DocflowProcess process = new DocflowProcess(
                 ChildJvm.start(name, DocflowApplication.class.getName(), jvmOptions, args, dir), port);
         process.training = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit") || o.startsWith("-XX:AOTCacheOutput"));
-        // a training run records every class it loads and is slower (over 3 minutes on a busy 2-core machine)
-        process.awaitReady(Duration.ofSeconds(process.training ? 600 : 180));
         return process;
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until readiness answers UP; fails if the process ends first or {@code timeout} passes. */
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!jvm.isAlive()) {
@@ -166,6 +169,25 @@ final class DocflowProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
         }
+    }
+
+    /** The process's id, for {@code kill -9}. */
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public boolean isAlive() {
+        return jvm.isAlive();
+    }
+
+    /** The child's output (its log file). */
+    public java.nio.file.Path log() {
+        return jvm.log();
+    }
+
+    /** SIGKILL, as a node failure or the OOM killer ends a pod: no shutdown hook, no graceful stop; waits for the end. */
+    public void kill() {
+        jvm.kill();
     }
 
     @Override

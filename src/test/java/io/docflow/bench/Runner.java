@@ -78,15 +78,20 @@ final class Runner {
                       Runnable configureModel, double quotaRpm, Duration timeout) {
     }
 
-    Measurement docflow(DocflowRun run) {
-        String prefix = "bench-" + run.id();
+    /** A run's own bucket pair, queue, DLQ and topic (named after {@code prefix}), then {@code runSettings}. */
+    static Map<String, String> runSettings(String prefix, Map<String, String> runSettings) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("docflow.buckets.input", prefix + "-in");
         settings.put("docflow.buckets.results", prefix + "-out");
         settings.put("docflow.queues.ingest", prefix + "-ingest");
         settings.put("docflow.queues.ingest-dlq", prefix + "-ingest-dlq");
         settings.put("docflow.events.topic", prefix + "-events");
-        settings.putAll(run.settings());
+        settings.putAll(runSettings);
+        return settings;
+    }
+
+    /** Creates what {@code settings} name in the local services; the input bucket's events reach the queue once or twice. */
+    DocflowProperties provision(Map<String, String> settings) {
         DocflowProperties config = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("docflow", DocflowProperties.class);
         new LocalProvisioner(aws, clients).provision(config);
         if (!bothEventPaths) {
@@ -94,6 +99,13 @@ final class Runner {
             // local provisioning wires both to the ingest queue to exercise de-duplication
             clients.eventBridge().disableRule(b -> b.name(LocalProvisioner.OBJECT_CREATED_RULE + "-" + config.buckets().input()));
         }
+        return config;
+    }
+
+    Measurement docflow(DocflowRun run) {
+        String prefix = "bench-" + run.id();
+        Map<String, String> settings = runSettings(prefix, run.settings());
+        DocflowProperties config = provision(settings);
 
         LocalBedrock bedrock = aws.bedrock();
         bedrock.reset();

@@ -66,7 +66,19 @@ public class LocalAwsInitializer implements ApplicationContextInitializer<Config
     }
 
     static Map<String, Object> localProperties(LocalAws aws) {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(endpointProperties(aws));
+        // Short long-polls so a local run stops at once on Ctrl-C; production keeps 20 s.
+        properties.put("docflow.ingest.wait-time-seconds", "1");
+        properties.put("docflow.legacy.wait-time-seconds", "1");
+        return properties;
+    }
+
+    /**
+     * The settings that point docflow at {@code aws}: region, path-style S3 and every endpoint. Child JVMs (the
+     * benchmark harness, the crash test) get them as {@code --name=value} arguments.
+     */
+    public static Map<String, String> endpointProperties(LocalAws aws) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
         properties.put("docflow.aws.region", LocalAws.REGION);
         properties.put("docflow.aws.s3-path-style", "true");
         properties.put("docflow.aws.endpoints.s3", aws.s3Endpoint().toString());
@@ -76,9 +88,6 @@ public class LocalAwsInitializer implements ApplicationContextInitializer<Config
         properties.put("docflow.aws.endpoints.eventbridge", aws.eventBridgeEndpoint().toString());
         properties.put("docflow.aws.endpoints.bedrock-runtime", aws.bedrockEndpoint().toString());
         properties.put("docflow.ocr.textract.endpoint", aws.textractEndpoint().toString());
-        // Short long-polls so a local run stops at once on Ctrl-C; production keeps 20 s.
-        properties.put("docflow.ingest.wait-time-seconds", "1");
-        properties.put("docflow.legacy.wait-time-seconds", "1");
         return properties;
     }
 }
