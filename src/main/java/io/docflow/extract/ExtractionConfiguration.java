@@ -2,6 +2,8 @@ package io.docflow.extract;
 
 import io.docflow.config.DocflowProperties;
 import io.docflow.extract.isolation.ParserWorkerPool;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -20,5 +22,15 @@ public class ExtractionConfiguration {
     @Primary
     DocumentParser documentParser(ExtractionSettings settings, TextExtractor inProcess) {
         return settings.isolation().enabled() ? new ParserWorkerPool(settings) : inProcess;
+    }
+
+    /** The parser workers start once docflow is ready, so their start-up does not delay docflow's. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> parserWorkersWarmUp(DocumentParser documentParser) {
+        return ready -> {
+            if (documentParser instanceof ParserWorkerPool pool) {
+                pool.warmUp();
+            }
+        };
     }
 }

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * only that worker dies, and a new one starts in its place at once. docflow's own heap holds at most
  * docflow.extract.max-characters of a document's text, read back from the file the worker wrote.
  * <p>
- * The workers start in the background when the pool is created; a document waits for a free worker.
+ * The workers start in the background on {@link #warmUp()} (the application calls it once it is ready, so their start
+ * does not compete with docflow's own for the CPU), or for the first document that needs one; a document waits for a
+ * free worker.
  */
 public class ParserWorkerPool implements DocumentParser, AutoCloseable {
 
@@ -49,7 +51,17 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
 
         Slot(int number) {
             this.number = number;
-            this.worker = startWorker();
+        }
+
+        synchronized CompletableFuture<ParserWorker> worker() {
+            if (worker == null) {
+                worker = startWorker();
+            }
+            return worker;
+        }
+
+        synchronized void replace() {
+            worker = startWorker();
         }
 
         CompletableFuture<ParserWorker> startWorker() {
@@ -96,7 +108,7 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
             }
             return reply.document(readText(text));
         } catch (ParserWorker.WorkerDiedException e) {
-            slot.worker = slot.startWorker();
+            slot.replace();
             throw failure(e.death(), describe(document, nameHint));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not exchange " + describe(document, nameHint) + " with a parser worker", e);
@@ -133,17 +145,22 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
         return Files.readString(text, StandardCharsets.UTF_8);
     }
 
+    /** Starts every worker not started yet, in the background. */
+    public void warmUp() {
+        slots.forEach(Slot::worker);
+    }
+
     private ParserWorker ready(Slot slot) throws ParserWorker.WorkerDiedException {
         try {
-            ParserWorker worker = slot.worker.join();
+            ParserWorker worker = slot.worker().join();
             if (!worker.alive()) {
-                slot.worker = slot.startWorker();
-                return slot.worker.join();
+                slot.replace();
+                return slot.worker().join();
             }
             return worker;
         } catch (CompletionException e) {
             // start again with the next document; this one is retried by its message
-            slot.worker = slot.startWorker();
+            slot.replace();
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -164,7 +181,7 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
     public List<Long> workerPids() {
         List<Long> pids = new ArrayList<>();
         for (Slot slot : slots) {
-            ParserWorker worker = slot.worker.getNow(null);
+            ParserWorker worker = slot.worker == null ? null : slot.worker.getNow(null);
             if (worker != null && worker.alive()) {
                 pids.add(worker.pid());
             }
@@ -176,7 +193,9 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
     public void close() {
         closed = true;
         for (Slot slot : slots) {
-            slot.worker.thenAccept(ParserWorker::close);
+            if (slot.worker != null) {
+                slot.worker.thenAccept(ParserWorker::close);
+            }
         }
     }
 

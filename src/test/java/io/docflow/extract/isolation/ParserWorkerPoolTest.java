@@ -51,6 +51,18 @@ class ParserWorkerPoolTest {
     }
 
     @Test
+    void workersStartOnWarmUpOrForTheFirstDocumentNotBefore() throws IOException {
+        ParserWorkerPool pool = misbehaving(Duration.ofSeconds(60));
+        assertThat(pool.workerPids()).as("nothing started with the pool").isEmpty();
+
+        pool.warmUp();
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pool.workerPids().size() == 1);
+        long pid = pool.workerPids().get(0);
+        assertThat(pool.extract(document(), "fine").text()).endsWith(" in " + pid);
+    }
+
+    @Test
     void aWorkerOutOfHeapFailsItsDocumentAsTooLargeExpandedAndIsReplaced() throws IOException {
         ParserWorkerPool pool = misbehaving(Duration.ofSeconds(60));
         String before = pool.extract(document(), "fine").text();
