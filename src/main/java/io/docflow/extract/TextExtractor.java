@@ -40,9 +40,11 @@ public class TextExtractor implements DocumentParser {
      * Tika's AutoDetectParser and what it supports. Building it loads every parser Tika's service files name (a few
      * seconds of class loading on a small pod), so with {@code docflow.startup.background-init=true} it is
      * built on a thread of its own while the application starts; a document that comes before it is done waits for
-     * it here, so no document ever sees a partly built parser.
+     * it here, so no document ever sees a partly built parser. When documents are parsed in parser workers, docflow's
+     * own JVM never parses, and the parser is built only should this instance ever be asked to.
      */
     private final java.util.concurrent.CompletableFuture<Tika> tika;
+    private final boolean buildOnFirstUse;
     private final LanguageGuesser languages = new LanguageGuesser();
     private final long maxDocumentBytes;
     private final int maxCharacters;
@@ -67,12 +69,20 @@ public class TextExtractor implements DocumentParser {
     /** The application's extractor: Tika's parser built in the background with docflow.startup.background-init. */
     @org.springframework.beans.factory.annotation.Autowired
     public TextExtractor(ExtractionSettings settings, io.docflow.config.DocflowProperties properties) {
-        this(settings, properties.startup().backgroundInit());
+        this(settings, properties.startup().backgroundInit(), settings.isolation().enabled());
     }
 
     /** @param background build Tika's parser on a thread of its own; the first extraction waits for it */
     public TextExtractor(ExtractionSettings settings, boolean background) {
-        if (background) {
+        this(settings, background, false);
+    }
+
+    /** @param onFirstUse build Tika's parser when the first document comes, not before */
+    TextExtractor(ExtractionSettings settings, boolean background, boolean onFirstUse) {
+        this.buildOnFirstUse = onFirstUse;
+        if (onFirstUse) {
+            this.tika = new java.util.concurrent.CompletableFuture<>();
+        } else if (background) {
             this.tika = new java.util.concurrent.CompletableFuture<>();
             Thread init = new Thread(() -> {
                 try {
@@ -149,11 +159,27 @@ public class TextExtractor implements DocumentParser {
 
     /** Tika's parser, waiting for its background build if need be. */
     private Tika tika() {
+        if (buildOnFirstUse && !tika.isDone()) {
+            synchronized (tika) {
+                if (!tika.isDone()) {
+                    try {
+                        tika.complete(Tika.build());
+                    } catch (RuntimeException | Error e) {
+                        tika.completeExceptionally(e);
+                    }
+                }
+            }
+        }
         try {
             return tika.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw new IllegalStateException("Apache Tika's parser could not be built", e.getCause());
         }
+    }
+
+    /** Whether Tika's parser is built (tests). */
+    boolean parserBuilt() {
+        return tika.isDone();
     }
 
     /** The language of a text (ISO 639-1), or null when the guess is not reasonably certain. */

@@ -371,4 +371,16 @@ class TextExtractorTest {
                 .hasMessageContaining("word/document.xml")
                 .extracting(e -> ((DocumentExtractionException) e).reason()).isEqualTo(FailureReason.TOO_LARGE_EXPANDED);
     }
+
+    @Test
+    void builtForTheFirstDocumentOnlyWhenAskedTo(@TempDir Path dir) throws IOException {
+        TextExtractor onFirstUse = new TextExtractor(ExtractionSettings.defaults(), false, true);
+        assertThat(onFirstUse.parserBuilt()).isFalse();
+        assertThat(onFirstUse.language("The quick brown fox jumps over the lazy dog again and again and again.")).isEqualTo("en");
+        assertThat(onFirstUse.parserBuilt()).as("guessing a language needs no parser").isFalse();
+
+        Path text = Files.writeString(dir.resolve("a.txt"), "INVOICE\nTotal: $1.00\n");
+        assertThat(onFirstUse.extract(text, "a.txt").text()).contains("Total: $1.00");
+        assertThat(onFirstUse.parserBuilt()).isTrue();
+    }
 }
