@@ -455,6 +455,8 @@ public final class Benchmark {
             switch (variant) {
                 case "default" -> { }
                 case "before" -> settings.put("docflow.startup.background-init", "false");
+                // parsing in docflow's JVM: it builds Tika's parser at start (parser workers spare it that)
+                case "inprocess" -> settings.put("docflow.extract.isolation.enabled", "false");
                 case "background" -> settings.put("docflow.startup.background-init", "true");
                 case "lazy" -> settings.put("spring.main.lazy-initialization", "true");
                 case "c1" -> jvm.add("-XX:TieredStopAtLevel=1");
