@@ -6,10 +6,7 @@ import io.docflow.exchange.RouteIds;
 import io.docflow.exchange.Variables;
 import io.docflow.jobs.JobsTable;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,37 +35,21 @@ public class StageProgress implements CamelContextConfiguration {
         // nothing to do once started
     }
 
-    /** Whether a send to {@code endpointUri} enters a stage worth recording, and which. */
-    static String stageEntered(String endpointUri) {
-        String stage = RouteIds.ofDirectUri(endpointUri);
-        return stage != null && TRACKED.contains(stage) ? stage : null;
+    /** Whether entering {@code stage} is worth recording. */
+    static boolean tracked(String stage) {
+        return TRACKED.contains(stage);
     }
 
-    private final class SendingToStage extends EventNotifierSupport {
+    private final class SendingToStage extends StageSends {
 
         SendingToStage() {
-            setIgnoreCamelContextEvents(true);
-            setIgnoreRouteEvents(true);
-            setIgnoreServiceEvents(true);
-            setIgnoreExchangeCreatedEvent(true);
-            setIgnoreExchangeCompletedEvent(true);
-            setIgnoreExchangeFailedEvents(true);
-            setIgnoreExchangeRedeliveryEvents(true);
-            setIgnoreExchangeSentEvents(true);
-            setIgnoreStepEvents(true);
+            super(true);
         }
 
         @Override
-        public boolean isEnabled(CamelEvent event) {
-            return event instanceof ExchangeSendingEvent;
-        }
-
-        @Override
-        public void notify(CamelEvent event) {
-            ExchangeSendingEvent sending = (ExchangeSendingEvent) event;
-            String stage = stageEntered(sending.getEndpoint().getEndpointUri());
-            String jobId = Variables.JOB_ID.get(sending.getExchange());
-            if (stage != null && jobId != null) {
+        void stage(String stage, org.apache.camel.Exchange exchange, long millis) {
+            String jobId = Variables.JOB_ID.get(exchange);
+            if (tracked(stage) && jobId != null) {
                 jobs.enterStage(jobId, stage);
             }
         }

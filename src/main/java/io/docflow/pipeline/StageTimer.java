@@ -9,10 +9,7 @@ import io.docflow.jobs.DocumentJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.apache.camel.support.EventNotifierSupport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,31 +52,16 @@ public class StageTimer implements CamelContextConfiguration {
         }
     }
 
-    private final class SentToStage extends EventNotifierSupport {
+    private final class SentToStage extends StageSends {
 
         SentToStage() {
-            setIgnoreCamelContextEvents(true);
-            setIgnoreRouteEvents(true);
-            setIgnoreServiceEvents(true);
-            setIgnoreExchangeCreatedEvent(true);
-            setIgnoreExchangeCompletedEvent(true);
-            setIgnoreExchangeFailedEvents(true);
-            setIgnoreExchangeRedeliveryEvents(true);
-            setIgnoreExchangeSendingEvents(true);
-            setIgnoreStepEvents(true);
+            super(false);
         }
 
         @Override
-        public boolean isEnabled(CamelEvent event) {
-            return event instanceof ExchangeSentEvent;
-        }
-
-        @Override
-        public void notify(CamelEvent event) {
-            ExchangeSentEvent sent = (ExchangeSentEvent) event;
-            String stage = RouteIds.ofDirectUri(sent.getEndpoint().getEndpointUri());
-            if (stage != null && STAGES.contains(stage)) {
-                stageTook(stage, sent.getTimeTaken(), Variables.JOB.get(sent.getExchange()));
+        void stage(String stage, org.apache.camel.Exchange exchange, long millis) {
+            if (STAGES.contains(stage)) {
+                stageTook(stage, millis, Variables.JOB.get(exchange));
             }
         }
     }

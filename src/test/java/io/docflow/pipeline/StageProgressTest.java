@@ -8,14 +8,13 @@ class StageProgressTest {
 
     @Test
     void theStagesAfterTheTextAreRecorded() {
-        assertThat(StageProgress.stageEntered("direct://classify")).isEqualTo("classify");
-        assertThat(StageProgress.stageEntered("direct://extract-fields")).isEqualTo("extract-fields");
+        assertThat(StageProgress.tracked("classify")).isTrue();
+        assertThat(StageProgress.tracked("extract-fields")).isTrue();
     }
 
     @Test
     void otherSendsAreNot() {
-        assertThat(StageProgress.stageEntered("direct://call-model")).isNull();
-        assertThat(StageProgress.stageEntered("direct://extract-text")).as("recorded by mark-processing").isNull();
-        assertThat(StageProgress.stageEntered("aws2-s3://bucket")).isNull();
+        assertThat(StageProgress.tracked("call-model")).isFalse();
+        assertThat(StageProgress.tracked("extract-text")).as("recorded by mark-processing").isFalse();
     }
 }
