@@ -249,19 +249,21 @@ class HostileInputAtProductionHeapTest {
         }
     }
 
-    /** Polls the jobs until all are final, the child has died, or {@code deadline} has passed; the last items read. */
-    private Map<Input, Outcome> awaitOutcomes(TestDocuments documents, Map<Input, String> jobIds, Duration deadline)
-            throws InterruptedException {
-        long until = System.nanoTime() + deadline.toNanos();
+    /**
+     * Waits until the jobs are all final or the child has died, at most {@code deadline}; answers the items last read
+     * either way, so the table reports what did not finish.
+     */
+    private Map<Input, Outcome> awaitOutcomes(TestDocuments documents, Map<Input, String> jobIds, Duration deadline) {
         Map<Input, Outcome> outcomes = new LinkedHashMap<>();
-        while (true) {
-            jobIds.forEach((input, jobId) -> outcomes.put(input, new Outcome(input, jobId, documents.item(jobId))));
-            boolean allFinal = outcomes.values().stream().allMatch(Outcome::isFinal);
-            if (allFinal || !child.isAlive() || System.nanoTime() > until) {
-                return outcomes;
-            }
-            Thread.sleep(500);
+        try {
+            org.awaitility.Awaitility.await().atMost(deadline).pollInterval(Duration.ofMillis(500)).until(() -> {
+                jobIds.forEach((input, jobId) -> outcomes.put(input, new Outcome(input, jobId, documents.item(jobId))));
+                return !child.isAlive() || outcomes.values().stream().allMatch(Outcome::isFinal);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // reported per input by the caller, from the outcomes last read
         }
+        return outcomes;
     }
 
     private Map<String, String> settings() {
