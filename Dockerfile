@@ -22,6 +22,8 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
 COPY src/ src/
+# pom.xml names scripts/test-prerequisites.sh (run by test builds only; skipped here with the tests)
+COPY scripts/ scripts/
 RUN ./mvnw -B -q -Dmaven.test.skip=true package && cp target/docflow-*.jar app.jar
 
 FROM ${JDK_IMAGE} AS layers

@@ -30,6 +30,8 @@ class DockerBuildContextTest {
     void theContextHoldsOnlyWhatTheDockerfileCopies() {
         assertThat(context.files()).isNotEmpty().allSatisfy(file -> assertThat(copiedFromTheContext)
                 .as("a COPY line takes %s", file).anyMatch(source -> isOrIsUnder(file, source)));
+        // every file pom.xml names is in the context, the test-prerequisites script too
+        assertThat(context.files()).contains("scripts/test-prerequisites.sh");
         assertThat(context.files()).contains("src/main/resources/legacy/legacy.xsd").doesNotContain(".mvn/wrapper/maven-wrapper.jar", "docs/legacy/README.md");
     }
 
