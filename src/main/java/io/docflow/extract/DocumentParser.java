@@ -13,4 +13,9 @@ public interface DocumentParser {
      * @param nameHint the original file name or object key, may be null
      */
     ExtractedDocument extract(Path document, String nameHint);
+
+    /** How messages name the document: its original name, else the spooled file's. */
+    static String describe(Path document, String nameHint) {
+        return "'" + (nameHint == null || nameHint.isBlank() ? document.getFileName() : nameHint) + "'";
+    }
 }

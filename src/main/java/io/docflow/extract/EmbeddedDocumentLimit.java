@@ -83,8 +83,7 @@ final class EmbeddedDocumentLimit extends ParsingEmbeddedDocumentExtractor {
     private static boolean startsLikeAZip(TikaInputStream stream) throws IOException {
         stream.mark(4);
         try {
-            byte[] magic = stream.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            return ZipExpansion.startsLikeAZip(stream);
         } finally {
             stream.reset();
         }

@@ -105,7 +105,7 @@ public class TextExtractor implements DocumentParser {
 
     @Override
     public ExtractedDocument extract(Path document, String nameHint) {
-        String description = describe(document, nameHint);
+        String description = DocumentParser.describe(document, nameHint);
         long size = sizeOf(document);
         if (size > maxDocumentBytes) {
             throw new DocumentExtractionException(FailureReason.TOO_LARGE, "Document " + description
@@ -288,7 +288,4 @@ public class TextExtractor implements DocumentParser {
         }
     }
 
-    private static String describe(Path document, String nameHint) {
-        return "'" + (nameHint == null || nameHint.isBlank() ? document.getFileName() : nameHint) + "'";
-    }
 }

@@ -55,10 +55,15 @@ final class ZipExpansion {
 
     private static boolean startsLikeAZip(Path document) {
         try (InputStream in = Files.newInputStream(document)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+            return startsLikeAZip(in);
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether the stream starts with a zip's local file header (PK\3\4); consumes 4 bytes. */
+    static boolean startsLikeAZip(InputStream in) throws IOException {
+        byte[] magic = in.readNBytes(4);
+        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
     }
 }

@@ -109,9 +109,9 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
             return reply.document(readText(text));
         } catch (ParserWorker.WorkerDiedException e) {
             slot.replace();
-            throw failure(e.death(), describe(document, nameHint));
+            throw failure(e.death(), DocumentParser.describe(document, nameHint));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not exchange " + describe(document, nameHint) + " with a parser worker", e);
+            throw new UncheckedIOException("Could not exchange " + DocumentParser.describe(document, nameHint) + " with a parser worker", e);
         } finally {
             deleteQuietly(text);
             free.add(slot);
@@ -199,9 +199,6 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
         }
     }
 
-    private static String describe(Path document, String nameHint) {
-        return "'" + (nameHint == null || nameHint.isBlank() ? document.getFileName() : nameHint) + "'";
-    }
 
     private static void deleteQuietly(Path file) {
         if (file != null) {
