@@ -15,8 +15,29 @@ public record LocalPorts(int s3, int sqs, int dynamodb, int sns, int eventbridge
         return new LocalPorts(4566, 9324, 8000, 9911, 9912, 9913, 9914);
     }
 
+    /**
+     * Seven distinct free ports. Each socket stays open until all seven are taken: a port closed right after it was
+     * found can be handed out again by the next bind, which once gave S3 and SQS the same port.
+     */
     public static LocalPorts free() {
-        return new LocalPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+            return new LocalPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // the port is free again either way
+                }
+            }
+        }
     }
 
     static int freePort() {
