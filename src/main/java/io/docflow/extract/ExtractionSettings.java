@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxExpansionRatio    a zip-based document (DOCX, XLSX, PPTX, ODF, EPUB, ZIP) whose entries expand to more than
  *                             this many times the file's size, beyond 10 MB, is refused before parsing
  *                             ({@code TOO_LARGE_EXPANDED}): a decompression bomb
+ * @param maxPages             a PDF declaring more pages than this is refused before parsing ({@code TOO_MANY_PAGES})
  * @param isolation            where parsing runs: child JVMs with their own heap and time limit
  */
 public record ExtractionSettings(
@@ -31,6 +32,7 @@ public record ExtractionSettings(
         @DefaultValue("120s") Duration parseTimeout,
         @DefaultValue("1000") int maxEmbeddedDocuments,
         @DefaultValue("100") int maxExpansionRatio,
+        @DefaultValue("5000") int maxPages,
         @DefaultValue ParserIsolation isolation) {
 
     public ExtractionSettings {
@@ -43,6 +45,7 @@ public record ExtractionSettings(
         Objects.requireNonNull(parseTimeout, "docflow.extract.parse-timeout must be set");
         requireAtLeast(0, maxEmbeddedDocuments, "max-embedded-documents");
         requireAtLeast(1, maxExpansionRatio, "max-expansion-ratio");
+        requireAtLeast(1, maxPages, "max-pages");
         Objects.requireNonNull(isolation, "docflow.extract.isolation must be set");
         if (chunkOverlapTokens >= chunkMaxTokens) {
             throw new IllegalArgumentException("docflow.extract.chunk-overlap-tokens (" + chunkOverlapTokens
@@ -52,39 +55,44 @@ public record ExtractionSettings(
 
     public static ExtractionSettings defaults() {
         return new ExtractionSettings(DataSize.ofMegabytes(100), 2_000_000, 2000, 200, 500, Duration.ofSeconds(120), 1000,
-                100, ParserIsolation.defaults());
+                100, 5000, ParserIsolation.defaults());
     }
 
     public ExtractionSettings withMaxDocumentBytes(DataSize value) {
-        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, isolation);
+        return new ExtractionSettings(value, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, maxPages, isolation);
     }
 
     public ExtractionSettings withMaxCharacters(int value) {
-        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, isolation);
+        return new ExtractionSettings(maxDocumentBytes, value, chunkMaxTokens, chunkOverlapTokens, maxChunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, maxPages, isolation);
     }
 
     public ExtractionSettings withChunking(int maxTokens, int overlapTokens, int chunks) {
-        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, isolation);
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, maxTokens, overlapTokens, chunks, parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, maxPages, isolation);
     }
 
     public ExtractionSettings withParseTimeout(Duration value) {
         return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks, value, maxEmbeddedDocuments,
-                maxExpansionRatio, isolation);
+                maxExpansionRatio, maxPages, isolation);
     }
 
     public ExtractionSettings withMaxEmbeddedDocuments(int value) {
         return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
-                parseTimeout, value, maxExpansionRatio, isolation);
+                parseTimeout, value, maxExpansionRatio, maxPages, isolation);
     }
 
     public ExtractionSettings withMaxExpansionRatio(int value) {
         return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
-                parseTimeout, maxEmbeddedDocuments, value, isolation);
+                parseTimeout, maxEmbeddedDocuments, value, maxPages, isolation);
+    }
+
+    public ExtractionSettings withMaxPages(int value) {
+        return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
+                parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, value, isolation);
     }
 
     public ExtractionSettings withIsolation(ParserIsolation value) {
         return new ExtractionSettings(maxDocumentBytes, maxCharacters, chunkMaxTokens, chunkOverlapTokens, maxChunks,
-                parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, value);
+                parseTimeout, maxEmbeddedDocuments, maxExpansionRatio, maxPages, value);
     }
 
     private static void requireAtLeast(long minimum, long value, String key) {

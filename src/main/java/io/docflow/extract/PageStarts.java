@@ -12,19 +12,26 @@ import org.xml.sax.SAXException;
  * Notes where each page begins in the text written through it: Tika's PDF parser wraps every page in
  * {@code <div class="page">}. The offsets are counts of the characters passed on, so they match the text the
  * decorated handler writes (capped at its length by the caller when a write limit cut the text short).
+ * A page past {@code maxPages} ends the parse with {@link PageLimitReachedException}: counting as the parser goes
+ * holds for a file whose page tree lies about its page count.
  */
 final class PageStarts extends ContentHandlerDecorator {
 
     private final List<Integer> starts = new ArrayList<>();
+    private final int maxPages;
     private long written;
 
-    PageStarts(ContentHandler handler) {
+    PageStarts(ContentHandler handler, int maxPages) {
         super(handler);
+        this.maxPages = maxPages;
     }
 
     @Override
     public void startElement(String uri, String localName, String name, Attributes atts) throws SAXException {
         if ("div".equals(localName) && "page".equals(atts.getValue("class"))) {
+            if (starts.size() == maxPages) {
+                throw new PageLimitReachedException(maxPages);
+            }
             starts.add((int) Math.min(written, Integer.MAX_VALUE));
         }
         super.startElement(uri, localName, name, atts);

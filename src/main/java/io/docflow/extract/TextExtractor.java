@@ -36,6 +36,8 @@ import org.xml.sax.SAXException;
 @Component("textExtractor")
 public class TextExtractor implements DocumentParser {
 
+    private static final MediaType PDF = MediaType.application("pdf");
+
     /**
      * Tika's AutoDetectParser and what it supports. Building it loads every parser Tika's service files name (a few
      * seconds of class loading on a small pod), so with {@code docflow.startup.background-init=true} it is
@@ -51,6 +53,7 @@ public class TextExtractor implements DocumentParser {
     private final java.time.Duration parseTimeout;
     private final int maxEmbeddedDocuments;
     private final int maxExpansionRatio;
+    private final int maxPages;
     /**
      * Parses run on their own threads so a parse that never ends (a pathological file) can be abandoned after the
      * timeout; Tika's parsers may ignore the interrupt, so such a thread can linger until its parse ends.
@@ -101,6 +104,7 @@ public class TextExtractor implements DocumentParser {
         this.parseTimeout = settings.parseTimeout();
         this.maxEmbeddedDocuments = settings.maxEmbeddedDocuments();
         this.maxExpansionRatio = settings.maxExpansionRatio();
+        this.maxPages = settings.maxPages();
     }
 
     @Override
@@ -127,8 +131,11 @@ public class TextExtractor implements DocumentParser {
                 throw new DocumentExtractionException(FailureReason.UNSUPPORTED_TYPE,
                         "No parser for " + type + ", the type detected for " + description);
             }
+            if (PDF.equals(type)) {
+                PdfPageCount.check(document, maxPages, description);
+            }
             WriteOutContentHandler text = new WriteOutContentHandler(maxCharacters);
-            PageStarts pages = new PageStarts(text);
+            PageStarts pages = new PageStarts(text, maxPages);
             ParseContext context = parseContext();
             // embedded documents are parsed by the same parser (what Tika does when the context names none)
             context.set(Parser.class, parser);
@@ -235,6 +242,11 @@ public class TextExtractor implements DocumentParser {
         } catch (TikaException | SAXException e) {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 return true;
+            }
+            PageLimitReachedException pages = PageLimitReachedException.in(e);
+            if (pages != null) {
+                throw new DocumentExtractionException(FailureReason.TOO_MANY_PAGES, type + " document " + description
+                        + " has " + pages.getMessage(), e);
             }
             FailureReason reason = ParseFailures.reasonOf(e);
             String why = switch (reason) {

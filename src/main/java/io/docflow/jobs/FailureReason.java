@@ -32,6 +32,8 @@ public enum FailureReason {
      * process (an out-of-memory kill, a crash); the error names the stage it was last in.
      */
     CRASHED_REPEATEDLY,
+    /** More pages than docflow.extract.max-pages: refused as its parser reaches the page past the limit. */
+    TOO_MANY_PAGES,
     /** Larger than docflow.extract.max-document-bytes. */
     TOO_LARGE,
     /** The object named by the event no longer exists. */

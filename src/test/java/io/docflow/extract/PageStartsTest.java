@@ -1,6 +1,7 @@
 package io.docflow.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
 
@@ -12,7 +13,7 @@ import org.xml.sax.helpers.AttributesImpl;
 class PageStartsTest {
 
     private final StringWriter out = new StringWriter();
-    private final PageStarts pages = new PageStarts(new ToTextContentHandler(out));
+    private final PageStarts pages = new PageStarts(new ToTextContentHandler(out), 3);
 
     private static AttributesImpl withClass(String value) {
         AttributesImpl attributes = new AttributesImpl();
@@ -87,5 +88,18 @@ class PageStartsTest {
         text("plain text");
 
         assertThat(pages.offsets(10)).isEmpty();
+    }
+
+    @Test
+    void aPagePastTheLimitEndsTheParse() throws SAXException {
+        start("div", "page");
+        start("div", "page");
+        start("div", "page");
+
+        assertThatThrownBy(() -> start("div", "page"))
+                .isInstanceOf(PageLimitReachedException.class)
+                .hasMessage("more than docflow.extract.max-pages (3) pages");
+        assertThat(PageLimitReachedException.in(new RuntimeException(new SAXException(new PageLimitReachedException(3)))))
+                .isNotNull();
     }
 }

@@ -70,6 +70,20 @@ class TextExtractorTest {
     }
 
     @Test
+    void aPdfWithMorePagesThanTheLimitFailsTooManyPages() throws IOException {
+        Path pdf = PdfFixtures.pdf(dir.resolve("four.pdf"), "Report", "Ops", List.of("one", "two", "three", "four"));
+        TextExtractor threePages = new TextExtractor(ExtractionSettings.defaults().withMaxPages(3));
+
+        assertThatThrownBy(() -> threePages.extract(pdf, "four.pdf"))
+                .isInstanceOfSatisfying(DocumentExtractionException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FailureReason.TOO_MANY_PAGES))
+                .hasMessageContaining("four.pdf")
+                .hasMessageContaining("has 4 pages, more than docflow.extract.max-pages (3)");
+        assertThat(new TextExtractor(ExtractionSettings.defaults().withMaxPages(4)).extract(pdf, "four.pdf").pages())
+                .isEqualTo(4);
+    }
+
+    @Test
     void imageOnlyPdfHasNoText() throws IOException {
         ExtractedDocument result = extractor.extract(PdfFixtures.imageOnlyPdf(dir.resolve("scan.pdf")), "scan.pdf");
 

@@ -33,7 +33,7 @@ public final class ParserWorkerMain {
     private ParserWorkerMain() {
     }
 
-    /** Arguments: max-document-bytes, max-characters, max-embedded-documents, max-expansion-ratio. */
+    /** Arguments: max-document-bytes, max-characters, max-embedded-documents, max-expansion-ratio, max-pages. */
     public static void main(String[] args) throws IOException {
         PrintStream replies = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         System.setOut(System.err);
@@ -44,6 +44,7 @@ public final class ParserWorkerMain {
                 .withMaxCharacters(Integer.parseInt(args[1]))
                 .withMaxEmbeddedDocuments(Integer.parseInt(args[2]))
                 .withMaxExpansionRatio(Integer.parseInt(args[3]))
+                .withMaxPages(Integer.parseInt(args[4]))
                 .withParseTimeout(Duration.ofDays(1));
         TextExtractor extractor = new TextExtractor(settings);
         ObjectMapper json = new ObjectMapper();

@@ -48,6 +48,7 @@ final class WorkerCommand {
         command.add(Integer.toString(settings.maxCharacters()));
         command.add(Integer.toString(settings.maxEmbeddedDocuments()));
         command.add(Integer.toString(settings.maxExpansionRatio()));
+        command.add(Integer.toString(settings.maxPages()));
         return command;
     }
 
