@@ -1,13 +1,12 @@
 package io.docflow.ocr;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -18,19 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
 import io.docflow.extract.ExtractedDocument;
 import io.docflow.extract.ExtractionSettings;
 import io.docflow.extract.TextExtractor;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link PageText} saying where its text came from, and a page left out says why, never silently.
  * <p>
  * Bounded cost: a document waits at most {@code slot-wait} for one of {@code max-concurrent-documents} slots (else it
- * is parked, so scans never tie up every ingest consumer); its pages are rendered one at a time on the calling thread
- * and read on the shared pool of {@code threads} OCR threads, each page within {@code page-timeout} and the whole
+ * is parked, so scans never tie up every ingest consumer); its pages are rendered one at a time by the
+ * {@link PageRenderer} (in a parser worker when parsing is isolated) and read on the shared pool of {@code threads} OCR
+ * threads, each page within {@code page-timeout} and the whole
  * document within {@code document-timeout}. Thread-safe.
  */
 public class DocumentOcr {
@@ -55,9 +45,17 @@ public class DocumentOcr {
     private final Semaphore slots;
     private final TextExtractor languages;
     private final int maxCharacters;
+    private final PageRenderer renderer;
 
+    /** Renders pages in this JVM. */
     public DocumentOcr(OcrSettings settings, OcrEngine engine, ExecutorService pool, TextExtractor languages,
                        ExtractionSettings extraction) {
+        this(settings, engine, pool, languages, extraction, new InProcessPageRenderer());
+    }
+
+    public DocumentOcr(OcrSettings settings, OcrEngine engine, ExecutorService pool, TextExtractor languages,
+                       ExtractionSettings extraction, PageRenderer renderer) {
+        this.renderer = renderer;
         this.settings = settings;
         this.engine = engine;
         this.pool = pool;
@@ -106,52 +104,21 @@ public class DocumentOcr {
             return finish(document, List.of(new Page(1, "")), List.of(PageText.leftOut(1, null, LeftOut.OCR_DISABLED,
                     "docflow.ocr.enabled=false")), started, 1);
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                return finish(document, List.of(new Page(1, "")), List.of(PageText.leftOut(1, engine.name(),
-                        LeftOut.UNREADABLE_IMAGE, document.contentType() + " cannot be decoded for OCR")), started, 1);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, false, true);
-                // only TIFF frames are pages; the other frames of a GIF are an animation
-                int frames = "image/tiff".equals(document.contentType()) ? frameCount(reader) : 1;
-                return withSlot(description, () -> readFrames(reader, frames, document, description, started));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + description + " for OCR", e);
-        }
-    }
-
-    private Scan readFrames(ImageReader reader, int frames, ExtractedDocument document, String description, long started)
-            throws IOException {
-        try (Work work = new Work(description)) {
-            for (int frame = 0; frame < frames; frame++) {
-                int page = frame + 1;
-                if (work.leftOutBeforeRendering(page)) {
-                    continue;
-                }
-                long pixels;
-                String size;
-                BufferedImage image;
-                try {
-                    pixels = (long) reader.getWidth(frame) * reader.getHeight(frame);
-                    size = reader.getWidth(frame) + "x" + reader.getHeight(frame);
-                    if (tooLarge(work, page, pixels, size)) {
+        return withSlot(description, () -> {
+            try (Work work = new Work(file, document.contentType(), description)) {
+                int frames = 1;
+                for (int page = 1; page <= frames; page++) {
+                    if (work.leftOutBeforeRendering(page)) {
                         continue;
                     }
-                    image = reader.read(frame);
-                } catch (IOException | RuntimeException e) {
-                    work.leftOut(page, LeftOut.UNREADABLE_IMAGE, "frame " + page + " cannot be decoded: " + e.getMessage());
-                    continue;
+                    PageRenderer.RenderedPage rendered = work.renderAndRead(page, 0);
+                    if (page == 1) {
+                        frames = Math.max(1, rendered.pages());
+                    }
                 }
-                work.submit(page, image, 0);
+                return finish(document, work.collect(frames), started);
             }
-            return finish(document, work.collect(frames), started);
-        }
+        });
     }
 
     private Scan pdf(Path file, ExtractedDocument document, String description) {
@@ -174,28 +141,12 @@ public class DocumentOcr {
             return finish(document, pages, texts, started, pageCount);
         }
         return withSlot(description, () -> {
-            try (Work work = new Work(description); PDDocument pdf = Loader.loadPDF(file.toFile())) {
-                PDFRenderer renderer = new PDFRenderer(pdf);
+            try (Work work = new Work(file, PDF, description)) {
                 for (int index : scanned) {
                     int page = index + 1;
-                    if (index >= pdf.getNumberOfPages() || work.leftOutBeforeRendering(page)) {
-                        continue;
+                    if (!work.leftOutBeforeRendering(page)) {
+                        work.renderAndRead(page, settings.dpi());
                     }
-                    PDPage pdPage = pdf.getPage(index);
-                    PDRectangle box = pdPage.getCropBox();
-                    long width = Math.round(box.getWidth() / 72 * settings.dpi());
-                    long height = Math.round(box.getHeight() / 72 * settings.dpi());
-                    if (tooLarge(work, page, width * height, width + "x" + height + " at " + settings.dpi() + " dpi")) {
-                        continue;
-                    }
-                    BufferedImage image;
-                    try {
-                        image = renderer.renderImageWithDPI(index, settings.dpi(), ImageType.GRAY);
-                    } catch (IOException | RuntimeException e) {
-                        work.leftOut(page, LeftOut.UNREADABLE_IMAGE, "the page cannot be rendered: " + e.getMessage());
-                        continue;
-                    }
-                    work.submit(page, image, settings.dpi());
                 }
                 List<PageOutcome> outcomes = work.collect(pageCount);
                 List<Page> pages = layerPages(document);
@@ -223,24 +174,6 @@ public class DocumentOcr {
                 return finish(document, pages, texts, started, pageCount);
             }
         });
-    }
-
-    /** A TIFF's frame count; 1 when the file does not say (reading frame 1 then reports what is wrong). */
-    private static int frameCount(ImageReader reader) {
-        try {
-            return Math.max(1, reader.getNumImages(true));
-        } catch (IOException | RuntimeException e) {
-            return 1;
-        }
-    }
-
-    private boolean tooLarge(Work work, int page, long pixels, String size) {
-        if (pixels <= settings.maxImagePixels()) {
-            return false;
-        }
-        work.leftOut(page, LeftOut.IMAGE_TOO_LARGE, size + " = " + pixels
-                + " pixels, more than docflow.ocr.max-image-pixels (" + settings.maxImagePixels() + ")");
-        return true;
     }
 
     /** The text layer per page; whatever Tika wrote before the first page goes with it. */
@@ -353,6 +286,8 @@ public class DocumentOcr {
      */
     private final class Work implements AutoCloseable {
 
+        private final Path document;
+        private final String contentType;
         private final String description;
         private final long deadline = System.nanoTime() + settings.documentTimeout().toNanos();
         private final Path directory;
@@ -363,7 +298,9 @@ public class DocumentOcr {
         private record Submitted(int page, Future<PageRead> future) {
         }
 
-        Work(String description) throws IOException {
+        Work(Path document, String contentType, String description) throws IOException {
+            this.document = document;
+            this.contentType = contentType;
             this.description = description;
             this.directory = Files.createTempDirectory("docflow-ocr-");
         }
@@ -386,11 +323,23 @@ public class DocumentOcr {
             done.add(new PageOutcome(new Page(page, ""), PageText.leftOut(page, engine.name(), why, reason)));
         }
 
-        void submit(int page, BufferedImage image, int dpi) throws IOException {
+        /**
+         * Renders the page (a parser worker decodes it when parsing is isolated) and hands its image to the OCR pool,
+         * or records why it is left out.
+         */
+        PageRenderer.RenderedPage renderAndRead(int page, int dpi) {
             Path png = directory.resolve("page-" + page + ".png");
-            ImageIO.write(image, "png", png.toFile());
-            running.add(new Submitted(page, pool.submit(() -> engine.read(png, dpi, settings.pageTimeout()))));
-            submitted++;
+            Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Duration timeout = remaining.compareTo(settings.pageTimeout()) < 0 ? remaining : settings.pageTimeout();
+            PageRenderer.RenderedPage rendered = renderer.render(document, contentType, page, dpi,
+                    settings.maxImagePixels(), png, timeout);
+            if (rendered.isWritten()) {
+                running.add(new Submitted(page, pool.submit(() -> engine.read(png, dpi, settings.pageTimeout()))));
+                submitted++;
+            } else {
+                leftOut(page, rendered.leftOut(), rendered.reason());
+            }
+            return rendered;
         }
 
         /** Every page's outcome in page order: waits for the submitted pages until the document's deadline. */

@@ -80,8 +80,8 @@ public class OcrConfiguration {
 
     @Bean
     DocumentOcr documentOcr(OcrSettings settings, OcrEngine ocrEngine, ExecutorService ocrPool, TextExtractor extractor,
-                            ExtractionSettings extraction) {
-        return new DocumentOcr(settings, ocrEngine, ocrPool, extractor, extraction);
+                            ExtractionSettings extraction, PageRenderer pageRenderer) {
+        return new DocumentOcr(settings, ocrEngine, ocrPool, extractor, extraction, pageRenderer);
     }
 
     /**

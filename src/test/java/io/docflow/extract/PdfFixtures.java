@@ -17,12 +17,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
 /** PDFs written with PDFBox, one page per given text. */
-final class PdfFixtures {
+public final class PdfFixtures {
 
     private PdfFixtures() {
     }
 
-    static Path pdf(Path file, String title, String author, List<String> pageTexts) throws IOException {
+    public static Path pdf(Path file, String title, String author, List<String> pageTexts) throws IOException {
         try (PDDocument document = new PDDocument()) {
             document.getDocumentInformation().setTitle(title);
             document.getDocumentInformation().setAuthor(author);

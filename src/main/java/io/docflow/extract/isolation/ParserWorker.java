@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One parser worker process and the pipes to it. Not thread-safe: the pool lends it to one parse at a time.
+ * One parser worker process and the pipes to it. Not thread-safe: the pool lends it to one request at a time.
  */
 final class ParserWorker implements AutoCloseable {
 
@@ -85,9 +85,10 @@ final class ParserWorker implements AutoCloseable {
         return worker;
     }
 
-    ParseReply parse(ParseRequest request, Duration timeout) throws IOException, WorkerDiedException {
+    /** Sends the request and waits for its reply; the worker's death, or the timeout (which kills it), throws. */
+    <R> R call(WorkerRequest request, Class<R> replyType, Duration timeout) throws IOException, WorkerDiedException {
         try {
-            requests.write(JSON.writeValueAsString(request));
+            requests.write(JSON.writerFor(WorkerRequest.class).writeValueAsString(request));
             requests.write('\n');
             requests.flush();
         } catch (IOException e) {
@@ -99,7 +100,7 @@ final class ParserWorker implements AutoCloseable {
         while (true) {
             String line = nextLine(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), timeout);
             if (line.startsWith("{")) {
-                return JSON.readValue(line, ParseReply.class);
+                return JSON.readValue(line, replyType);
             }
             log.warn("Parser worker {}: {}", process.pid(), line);
         }

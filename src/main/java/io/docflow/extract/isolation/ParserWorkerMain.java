@@ -17,11 +17,14 @@ import io.docflow.extract.ExtractedDocument;
 import io.docflow.extract.ExtractionSettings;
 import io.docflow.extract.TextExtractor;
 import io.docflow.jobs.FailureReason;
+import io.docflow.ocr.InProcessPageRenderer;
+import io.docflow.ocr.PageRenderer;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.unit.DataSize;
 
 /**
- * A parser worker: a child JVM that parses one document at a time for docflow (see {@link ParserWorkerPool}).
+ * A parser worker: a child JVM that parses one document, or renders one page of a scan for OCR, at a time for docflow
+ * (see {@link ParserWorkerPool}).
  * Requests come as JSON lines on standard input, replies go as JSON lines on standard output, which carries nothing
  * else (System.out is pointed at standard error, where its log goes). It ends when its input ends, i.e. when docflow
  * goes. Its own OutOfMemoryError ends it at once (-XX:+ExitOnOutOfMemoryError, exit code 3).
@@ -51,9 +54,14 @@ public final class ParserWorkerMain {
         replies.println(READY);
         replies.flush();
         BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PageRenderer renderer = new InProcessPageRenderer();
         for (String line = requests.readLine(); line != null; line = requests.readLine()) {
-            ParseRequest request = json.readValue(line, ParseRequest.class);
-            replies.println(json.writeValueAsString(parse(extractor, request)));
+            WorkerRequest request = json.readValue(line, WorkerRequest.class);
+            Object reply = request instanceof RenderRequest render
+                    ? renderer.render(Path.of(render.document()), render.contentType(), render.page(), render.dpi(),
+                            render.maxPixels(), Path.of(render.png()), Duration.ZERO)
+                    : parse(extractor, (ParseRequest) request);
+            replies.println(json.writeValueAsString(reply));
             replies.flush();
         }
     }

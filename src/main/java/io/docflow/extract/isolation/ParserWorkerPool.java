@@ -19,6 +19,8 @@ import io.docflow.extract.DocumentParser;
 import io.docflow.extract.ExtractedDocument;
 import io.docflow.extract.ExtractionSettings;
 import io.docflow.jobs.FailureReason;
+import io.docflow.ocr.LeftOut;
+import io.docflow.ocr.PageRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * does not compete with docflow's own for the CPU), or for the first document that needs one; a document waits for a
  * free worker.
  */
-public class ParserWorkerPool implements DocumentParser, AutoCloseable {
+public class ParserWorkerPool implements DocumentParser, PageRenderer, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ParserWorkerPool.class);
 
@@ -101,8 +103,8 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
         try {
             ParserWorker worker = ready(slot);
             text = Files.createTempFile("docflow-text-", ".txt");
-            ParseReply reply = worker.parse(new ParseRequest(document.toString(), nameHint, text.toString()),
-                    settings.parseTimeout());
+            ParseReply reply = worker.call(new ParseRequest(document.toString(), nameHint, text.toString()),
+                    ParseReply.class, settings.parseTimeout());
             if (reply.failed()) {
                 throw new DocumentExtractionException(FailureReason.valueOf(reply.reason()), reply.message());
             }
@@ -116,6 +118,42 @@ public class ParserWorkerPool implements DocumentParser, AutoCloseable {
             deleteQuietly(text);
             free.add(slot);
         }
+    }
+
+    /**
+     * Renders the page in a worker. A page that exhausts the worker's heap, outlasts the timeout or crashes the worker
+     * is left out with the reason; the worker is replaced and the document's other pages go on.
+     */
+    @Override
+    public RenderedPage render(Path document, String contentType, int page, int dpi, long maxPixels, Path png,
+                               Duration timeout) {
+        Slot slot = take();
+        try {
+            return ready(slot).call(new RenderRequest(document.toString(), contentType, page, dpi, maxPixels, png.toString()),
+                    RenderedPage.class, timeout);
+        } catch (ParserWorker.WorkerDiedException e) {
+            slot.replace();
+            return renderFailure(e.death(), page);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not exchange page " + page + " of " + document + " with a parser worker", e);
+        } finally {
+            free.add(slot);
+        }
+    }
+
+    private RenderedPage renderFailure(ParserWorker.Death death, int page) {
+        if (death instanceof ParserWorker.TimedOut timedOut) {
+            return RenderedPage.leftOut(0, LeftOut.PAGE_TIMEOUT, "rendering page " + page + " took longer than "
+                    + timedOut.after() + " (docflow.ocr.page-timeout, or what was left of docflow.ocr.document-timeout)");
+        }
+        ParserWorker.Exited exited = (ParserWorker.Exited) death;
+        if (exited.outOfMemory()) {
+            return RenderedPage.leftOut(0, LeftOut.IMAGE_TOO_LARGE, "rendering page " + page
+                    + " needed more than a parser worker's heap (docflow.extract.isolation.heap, "
+                    + settings.isolation().heap().toMegabytes() + "MB)");
+        }
+        return RenderedPage.leftOut(0, LeftOut.UNREADABLE_IMAGE, "the parser worker rendering page " + page
+                + " exited with code " + exited.exitCode() + " before it answered");
     }
 
     DocumentExtractionException failure(ParserWorker.Death death, String description) {

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.ocr.PageRenderer;
 
 /**
- * A parser worker that speaks the workers' protocol and does what the document's name asks: runs out of heap,
- * never answers, dies as a native crash would, or answers with the name as the text.
+ * A parser worker that speaks the workers' protocol and does what the document's name asks (the name hint of a parse,
+ * the file name of a page to render): runs out of heap, never answers, dies as a native crash would, or answers.
  */
 public final class MisbehavingWorker {
 
@@ -25,8 +26,10 @@ public final class MisbehavingWorker {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         List<long[]> hoard = new ArrayList<>();
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-            ParseRequest request = json.readValue(line, ParseRequest.class);
-            switch (request.nameHint()) {
+            WorkerRequest next = json.readValue(line, WorkerRequest.class);
+            String name = next instanceof RenderRequest render ? Path.of(render.document()).getFileName().toString()
+                    : ((ParseRequest) next).nameHint();
+            switch (name) {
                 case "exhaust-heap" -> {
                     while (true) {
                         hoard.add(new long[1_000_000]);
@@ -35,6 +38,12 @@ public final class MisbehavingWorker {
                 case "never-answer" -> Thread.sleep(Long.MAX_VALUE);
                 case "crash" -> Runtime.getRuntime().halt(134);
                 default -> {
+                    if (next instanceof RenderRequest render) {
+                        Files.writeString(Path.of(render.png()), "rendered in " + ProcessHandle.current().pid());
+                        System.out.println(json.writeValueAsString(PageRenderer.RenderedPage.written(1)));
+                        continue;
+                    }
+                    ParseRequest request = (ParseRequest) next;
                     String text = "parsed " + request.nameHint() + " in " + ProcessHandle.current().pid();
                     Files.writeString(Path.of(request.textFile()), text);
                     System.out.println(json.writeValueAsString(new ParseReply(null, null, "text/plain", null, null, null,

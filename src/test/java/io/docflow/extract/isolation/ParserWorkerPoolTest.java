@@ -15,6 +15,8 @@ import io.docflow.extract.ExtractedDocument;
 import io.docflow.extract.ExtractionSettings;
 import io.docflow.extract.ParserIsolation;
 import io.docflow.jobs.FailureReason;
+import io.docflow.ocr.LeftOut;
+import io.docflow.ocr.PageRenderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +125,50 @@ class ParserWorkerPoolTest {
 
         assertThat(pool.extract(invoice, "invoice.txt").text()).contains("ISO-1");
         assertThat(pool.workerPids()).containsExactly(pid);
+    }
+
+    @Test
+    void aPageThatExhaustsTheWorkersHeapOrTimeIsLeftOutAndTheWorkerReplaced() throws IOException {
+        ParserWorkerPool pool = misbehaving(Duration.ofSeconds(60));
+        Path png = dir.resolve("page.png");
+
+        PageRenderer.RenderedPage heap = pool.render(Files.writeString(dir.resolve("exhaust-heap"), "x"), "application/pdf",
+                1, 300, 1_000_000, png, Duration.ofSeconds(60));
+        PageRenderer.RenderedPage slow = pool.render(Files.writeString(dir.resolve("never-answer"), "x"), "application/pdf",
+                1, 300, 1_000_000, png, Duration.ofSeconds(2));
+        PageRenderer.RenderedPage crash = pool.render(Files.writeString(dir.resolve("crash"), "x"), "image/tiff",
+                1, 0, 1_000_000, png, Duration.ofSeconds(60));
+
+        assertThat(heap.leftOut()).isEqualTo(LeftOut.IMAGE_TOO_LARGE);
+        assertThat(heap.reason()).contains("rendering page 1 needed more than a parser worker's heap");
+        assertThat(slow.leftOut()).isEqualTo(LeftOut.PAGE_TIMEOUT);
+        assertThat(slow.reason()).contains("took longer than PT2S");
+        assertThat(crash.leftOut()).isEqualTo(LeftOut.UNREADABLE_IMAGE);
+        assertThat(crash.reason()).contains("exited with code 134");
+        PageRenderer.RenderedPage fine = pool.render(document(), "image/png", 1, 0, 1_000_000, png, Duration.ofSeconds(60));
+        assertThat(fine.isWritten()).isTrue();
+        assertThat(Files.readString(png)).isEqualTo("rendered in " + pool.workerPids().get(0));
+    }
+
+    @Test
+    void theRealWorkerRendersAPdfPageAndRefusesAnOversizedImageFromItsHeader() throws IOException {
+        ParserWorkerPool pool = new ParserWorkerPool(ExtractionSettings.defaults()
+                .withIsolation(new ParserIsolation(true, 1, DataSize.ofMegabytes(256), Duration.ofSeconds(60), List.of())));
+        pools.add(pool);
+        Path pdf = io.docflow.extract.PdfFixtures.pdf(dir.resolve("two.pdf"), "t", "a", List.of("one", "two"));
+        Path png = dir.resolve("page-2.png");
+
+        PageRenderer.RenderedPage page = pool.render(pdf, "application/pdf", 2, 72, 10_000_000, png, Duration.ofSeconds(60));
+        PageRenderer.RenderedPage huge = pool.render(io.docflow.resilience.HostileDocuments.hugePng(dir.resolve("huge.png"),
+                30_000, 30_000), "image/png", 1, 0, 10_000_000, dir.resolve("huge-1.png"), Duration.ofSeconds(60));
+
+        assertThat(page.isWritten()).isTrue();
+        assertThat(page.pages()).isEqualTo(2);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(612);
+        assertThat(image.getHeight()).isEqualTo(792);
+        assertThat(huge.leftOut()).isEqualTo(LeftOut.IMAGE_TOO_LARGE);
+        assertThat(huge.reason()).startsWith("30000x30000 = 900000000 pixels");
+        assertThat(Files.exists(dir.resolve("huge-1.png"))).isFalse();
     }
 }
