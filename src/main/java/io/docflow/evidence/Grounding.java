@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Grounding {
 
     private final String text;
-    private final List<Integer> pageStarts;
+    private final Pages pages;
     private final FieldSchemas schemas;
 
-    Grounding(String text, List<Integer> pageStarts, FieldSchemas schemas) {
+    Grounding(String text, Pages pages, FieldSchemas schemas) {
         this.text = text;
-        this.pageStarts = pageStarts;
+        this.pages = pages;
         this.schemas = schemas;
     }
 
@@ -44,21 +44,22 @@ final class Grounding {
                 unused.add(Pointers.display(claim.field()) + ": no such value in the fields");
             }
         }
-        QuoteLocator locator = new QuoteLocator(used.isEmpty() ? "" : text, used.isEmpty() ? List.of() : pageStarts);
+        // the whole text is read only when there is a quote to find in it
+        QuoteLocator locator = new QuoteLocator(used.isEmpty() ? "" : text, used.isEmpty() ? new Pages(List.of(), 0) : pages);
         List<QuoteLocator.Found> found = locator.locate(
                 used.stream().map(claim -> new QuoteLocator.Request(claim.quote(), claim.page())).toList());
         List<FieldEvidence> evidence = new ArrayList<>();
         for (Pointers.Located leaf : leaves) {
             List<FieldEvidence> attempts = new ArrayList<>();
             for (int index : claimsByField.getOrDefault(leaf.pointer(), List.of())) {
-                attempts.add(attempt(leaf, used.get(index), found.get(index), locator));
+                attempts.add(attempt(leaf, used.get(index), found.get(index)));
             }
             evidence.add(best(leaf, attempts));
         }
         return new Result(evidence, unused);
     }
 
-    private FieldEvidence attempt(Pointers.Located leaf, EvidenceClaim claim, QuoteLocator.Found found, QuoteLocator locator) {
+    private FieldEvidence attempt(Pointers.Located leaf, EvidenceClaim claim, QuoteLocator.Found found) {
         if (claim.quote().isBlank()) {
             return ungrounded(leaf, claim, null, "the evidence gives no quote");
         }
@@ -70,19 +71,19 @@ final class Grounding {
         if (!match.found()) {
             return ungrounded(leaf, claim, found, match.reason());
         }
-        String pageNote = pageNote(claim.page(), found.page(), locator);
+        String pageNote = pageNote(claim.page(), found.page());
         String note = pageNote == null ? match.note() : match.note() == null ? pageNote : pageNote + "; " + match.note();
         return new FieldEvidence(leaf.pointer(), leaf.value(), claim.quote(), found.page(), claim.page(), match.start(),
                 match.end(), found.start(), found.end(), true, null, note, claim.confidence());
     }
 
-    private static String pageNote(Integer claimed, Integer actual, QuoteLocator locator) {
+    private String pageNote(Integer claimed, Integer actual) {
         if (claimed == null || actual == null || claimed.equals(actual)) {
             return null;
         }
-        return locator.isPage(claimed)
+        return pages.has(claimed)
                 ? "quoted as page " + claimed + ", found on page " + actual
-                : "quoted as page " + claimed + ", which the text does not have (" + locator.pages() + " pages), found on page " + actual;
+                : "quoted as page " + claimed + ", which the text does not have (" + pages.count() + " pages), found on page " + actual;
     }
 
     private static FieldEvidence ungrounded(Pointers.Located leaf, EvidenceClaim claim, QuoteLocator.Found found, String reason) {

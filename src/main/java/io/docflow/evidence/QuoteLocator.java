@@ -13,40 +13,14 @@ import java.util.Map;
  */
 final class QuoteLocator {
 
-    private final List<Integer> pageStarts;
+    private final Pages pages;
     private final CanonicalText canonical;
     private final int[] canonicalPageStarts;
 
-    QuoteLocator(String text, List<Integer> pageStarts) {
-        this.pageStarts = pageStarts.stream().map(start -> Math.max(0, Math.min(start, text.length()))).sorted().toList();
+    QuoteLocator(String text, Pages pages) {
+        this.pages = pages;
         this.canonical = CanonicalText.of(text);
-        this.canonicalPageStarts = this.pageStarts.stream().mapToInt(canonical::indexAtOrAfter).toArray();
-    }
-
-    int pages() {
-        return pageStarts.size();
-    }
-
-    /** The page (from 1) holding {@code offset}; text before the first page mark counts as page 1; null without marks. */
-    Integer pageOf(int offset) {
-        if (pageStarts.isEmpty()) {
-            return null;
-        }
-        int low = 0;
-        int high = pageStarts.size() - 1;
-        while (low < high) {
-            int middle = (low + high + 1) >>> 1;
-            if (pageStarts.get(middle) <= offset) {
-                low = middle;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return low + 1;
-    }
-
-    boolean isPage(Integer page) {
-        return page != null && page >= 1 && page <= pages();
+        this.canonicalPageStarts = pages.starts().stream().mapToInt(canonical::indexAtOrAfter).toArray();
     }
 
     /** For each request, in order, where its quote is, or null when it is empty or not in the text. */
@@ -55,7 +29,7 @@ final class QuoteLocator {
         Found[] found = new Found[requests.size()];
         Map<Integer, List<Integer>> byPage = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) {
-            if (isPage(requests.get(i).claimedPage()) && !quotes.get(i).isEmpty()) {
+            if (pages.has(requests.get(i).claimedPage()) && !quotes.get(i).isEmpty()) {
                 byPage.computeIfAbsent(requests.get(i).claimedPage(), page -> new ArrayList<>()).add(i);
             }
         }
@@ -80,7 +54,7 @@ final class QuoteLocator {
 
     private void findOnPage(int page, List<Integer> indexes, List<String> quotes, Found[] found) {
         int start = canonicalPageStarts[page - 1];
-        int end = page < pages() ? canonicalPageStarts[page] : canonical.length();
+        int end = page < pages.count() ? canonicalPageStarts[page] : canonical.length();
         int longest = indexes.stream().mapToInt(i -> quotes.get(i).length()).max().orElse(1);
         // a quote may run over the page's end; it still counts for this page if it starts on it
         String pageText = canonical.chars().substring(start, Math.min(canonical.length(), end + longest - 1));
@@ -95,7 +69,7 @@ final class QuoteLocator {
 
     private Found found(int canonicalStart, int canonicalEnd) {
         int start = canonical.originalStart(canonicalStart);
-        return new Found(start, canonical.originalEnd(canonicalEnd), pageOf(start));
+        return new Found(start, canonical.originalEnd(canonicalEnd), pages.pageOf(start));
     }
 
     /** A quote to find and the page (from 1) the model says it is on, if it said. */

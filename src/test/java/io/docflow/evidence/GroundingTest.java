@@ -31,7 +31,7 @@ class GroundingTest {
             Object value, String quote, Integer page) {
         JsonNode fields = Json.MAPPER.createObjectNode().set(field.substring(1), Json.MAPPER.valueToTree(value));
         EvidenceClaim claim = new EvidenceClaim(field, quote, page, null);
-        Grounding.Result result = new Grounding(text, pageStarts, new FieldSchemas("test.schema.json", schema))
+        Grounding.Result result = new Grounding(text, new Pages(pageStarts, text.length()), new FieldSchemas("test.schema.json", schema))
                 .ground(Leaves.of(fields), List.of(claim));
         return result.evidence().get(0);
     }
@@ -222,7 +222,7 @@ class GroundingTest {
     @Test
     void aValueWithoutEvidenceIsUngroundedAndEvidenceForNoValueIsReported() {
         JsonNode fields = json("{'total': 5}");
-        Grounding.Result result = new Grounding("Total 5", List.of(), new FieldSchemas("t", SCHEMA))
+        Grounding.Result result = new Grounding("Total 5", new Pages(List.of(), 7), new FieldSchemas("t", SCHEMA))
                 .ground(Leaves.of(fields), List.of(new EvidenceClaim("/shipping", "Total 5", null, null)));
 
         assertThat(result.evidence()).singleElement().satisfies(evidence -> {
@@ -289,7 +289,7 @@ class GroundingTest {
                 new EvidenceClaim("/lineItems/1/description", "Gadget 1 x 9.99", null, null),
                 new EvidenceClaim("/lineItems/1/amount", "Gadget 1 x 9.99 9.99", null, null));
 
-        List<FieldEvidence> evidence = new Grounding(text, List.of(), new FieldSchemas("t", SCHEMA))
+        List<FieldEvidence> evidence = new Grounding(text, new Pages(List.of(), text.length()), new FieldSchemas("t", SCHEMA))
                 .ground(Leaves.of(fields), claims).evidence();
 
         assertThat(evidence).extracting(FieldEvidence::field).containsExactly(
