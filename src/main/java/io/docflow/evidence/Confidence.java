@@ -28,7 +28,7 @@ final class Confidence {
 
     static final double NO_ESTIMATE = 0.9;
     static final double UNGROUNDED = 0.4;
-    static final double FAILED_RULE = 0.5;
+    static final double FAILED_RULE = 0.6;
     static final double SCHEMA_ERROR = 0.5;
     static final double REPAIRED = 0.9;
 

@@ -33,16 +33,15 @@ record PatternRule(String id, String description, String field, Pattern matches,
         ItemFailures failures = new ItemFailures();
         for (Pointers.Located value : values) {
             String text = value.value().asText();
-            String shown = Pointers.display(value.pointer()) + " \"" + text + "\"";
-            if (matches != null && !matches.matcher(text).find()) {
-                failures.add(shown + " does not match /" + matches.pattern() + "/", List.of(value.pointer()));
-            } else if (mustNotMatch != null && mustNotMatch.matcher(text).find()) {
-                failures.add(shown + " matches /" + mustNotMatch.pattern() + "/, which it must not", List.of(value.pointer()));
+            boolean refused = matches != null && !matches.matcher(text).find()
+                    || mustNotMatch != null && mustNotMatch.matcher(text).find();
+            if (refused) {
+                failures.add(Pointers.display(value.pointer()) + " \"" + text + "\"", List.of(value.pointer()));
             }
         }
         List<String> checked = values.stream().map(Pointers.Located::pointer).toList();
         if (!failures.isEmpty()) {
-            return result(failures.fields(), RuleOutcome.FAILED, failures.describe() + " (" + description + ")");
+            return result(failures.fields(), RuleOutcome.FAILED, failures.describe() + " refused: " + description);
         }
         return result(checked, RuleOutcome.PASSED, values.size() == 1
                 ? Pointers.display(checked.get(0)) + " \"" + values.get(0).value().asText() + "\" is as expected"

@@ -1,5 +1,7 @@
 package io.docflow.evidence;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +17,7 @@ sealed interface Rule permits SumRule, ProductRule, OrderRule, ChecksumRule, Pat
 
     RuleResult evaluate(JsonNode fields);
 
-    default RuleResult result(java.util.List<String> fields, RuleOutcome outcome, String message) {
+    default RuleResult result(List<String> fields, RuleOutcome outcome, String message) {
         return new RuleResult(id(), description(), fields, outcome, message);
     }
 }

@@ -32,9 +32,9 @@ class ConfidenceTest {
         FieldConfidence confidence = Confidence.field(evidence(false, 0.8), List.of(rule("invoice.total", RuleOutcome.FAILED)),
                 true, true, 0.5);
 
-        assertThat(confidence.confidence()).isEqualTo(0.8 * 0.4 * 0.5 * 0.5 * 0.9, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(confidence.confidence()).isEqualTo(0.8 * 0.4 * 0.6 * 0.5 * 0.9, org.assertj.core.data.Offset.offset(0.0005));
         assertThat(confidence.because()).containsExactly("model's estimate 0.80", "ungrounded × 0.4 = 0.32",
-                "rule invoice.total failed × 0.5 = 0.16", "schema error × 0.5 = 0.08", "repaired answer × 0.9 = 0.072");
+                "rule invoice.total failed × 0.6 = 0.192", "schema error × 0.5 = 0.096", "repaired answer × 0.9 = 0.086");
     }
 
     @Test
@@ -68,9 +68,9 @@ class ConfidenceTest {
 
         assertThat(clean.confidence()).isEqualTo(0.675);
         assertThat(clean.because()).containsExactly("mean of the model's estimates 0.90", "3 of 4 values grounded = 0.675");
-        assertThat(troubled.confidence()).isEqualTo(0.152);
-        assertThat(troubled.because()).endsWith("rule r failed × 0.5 = 0.338", "schema invalid × 0.5 = 0.169",
-                "repaired answer × 0.9 = 0.152");
+        assertThat(troubled.confidence()).isEqualTo(0.182);
+        assertThat(troubled.because()).endsWith("rule r failed × 0.6 = 0.405", "schema invalid × 0.5 = 0.203",
+                "repaired answer × 0.9 = 0.182");
         assertThat(Confidence.document(List.of(), List.of(), true, false, 0.7).confidence()).isEqualTo(0.9);
     }
 }

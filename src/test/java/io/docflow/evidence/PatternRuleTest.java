@@ -18,7 +18,7 @@ class PatternRuleTest {
         RuleResult result = evaluate(rule, "{'vendorName': 'INVOICE #398'}");
 
         assertThat(result.outcome()).isEqualTo(RuleOutcome.FAILED);
-        assertThat(result.message()).isEqualTo("vendorName \"INVOICE #398\" matches /(?i)^invoice/, which it must not (a name, not a heading)");
+        assertThat(result.message()).isEqualTo("vendorName \"INVOICE #398\" refused: a name, not a heading");
         assertThat(evaluate(rule, "{'vendorName': 'ACME Ltd'}").outcome()).isEqualTo(RuleOutcome.PASSED);
         assertThat(evaluate(rule, "{}").outcome()).isEqualTo(RuleOutcome.SKIPPED);
     }
@@ -29,7 +29,7 @@ class PatternRuleTest {
 
         assertThat(evaluate(rule, "{'currency': 'EUR'}").outcome()).isEqualTo(RuleOutcome.PASSED);
         assertThat(evaluate(rule, "{'currency': 'euro'}").message())
-                .isEqualTo("currency \"euro\" does not match /^[A-Z]{3}$/ (currency matches /^[A-Z]{3}$/)");
+                .isEqualTo("currency \"euro\" refused: currency matches /^[A-Z]{3}$/");
     }
 
     @Test
