@@ -32,6 +32,10 @@ public class SchemaValidator {
             Dialect.builder(Dialects.getDraft202012())
                     .keyword(new NonValidationKeyword("x-docflow-version"))
                     .keyword(new NonValidationKeyword("x-docflow-key-fields"))
+                    .keyword(new NonValidationKeyword("x-docflow-review"))
+                    .keyword(new NonValidationKeyword("x-docflow-rules"))
+                    .keyword(new NonValidationKeyword("x-docflow-match"))
+                    .keyword(new NonValidationKeyword("x-docflow-date-order"))
                     .build(),
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build()));
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();

@@ -42,7 +42,7 @@ class DocumentClassCatalogTest {
                 .isSorted();
         DocumentClass invoice = shipped.find("invoice").orElseThrow();
         assertThat(invoice.keyFields()).contains("invoiceNumber", "total");
-        assertThat(invoice.version()).isEqualTo("1");
+        assertThat(invoice.version()).isEqualTo("2");
         assertThat(invoice.schema().path("type").asText()).isEqualTo("object");
     }
 

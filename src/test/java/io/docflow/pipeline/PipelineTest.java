@@ -131,7 +131,7 @@ class PipelineTest {
         assertThat(result.at("/document/contentType").asText()).isEqualTo("application/pdf");
         assertThat(result.at("/validation/valid").asBoolean()).isTrue();
         assertThat(result.at("/promptVersion").asText()).isEqualTo("v1");
-        assertThat(result.at("/schemaVersion").asText()).isEqualTo("1");
+        assertThat(result.at("/schemaVersion").asText()).isEqualTo("2");
         assertThat(result.at("/models/calls")).hasSize(2);
         assertThat(result.at("/models/modelsUsed").toString()).contains(EXTRACTION_MODEL);
         assertThat(result.at("/usage/inputTokens").asInt()).isPositive();
