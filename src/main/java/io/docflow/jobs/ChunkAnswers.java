@@ -31,14 +31,14 @@ public final class ChunkAnswers {
         }
     }
 
-    /** Why each unreadable chunk's answer was, by chunk index. */
+    /** Why each unreadable answer could not be read, by chunk index, in chunk order. */
     public Map<Integer, String> unreadable() {
         synchronized (unreadable) {
-            return Map.copyOf(unreadable);
+            return Collections.unmodifiableMap(new TreeMap<>(unreadable));
         }
     }
 
-    /** Why one chunk's answer was unreadable when no chunk's was readable; null when some chunk's was. */
+    /** Why the first chunk's answer was unreadable when no chunk's was readable; null when some chunk's was. */
     public String noneReadable() {
         Map<Integer, String> errors = unreadable();
         return errors.isEmpty() || !fieldsInOrder().isEmpty() ? null : errors.values().iterator().next();

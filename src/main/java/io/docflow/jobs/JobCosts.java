@@ -27,9 +27,10 @@ public final class JobCosts {
         stageMillis.merge(stage, millis, Long::sum);
     }
 
+    /** In the order the stages first finished. */
     public Map<String, Long> stageMillis() {
         synchronized (stageMillis) {
-            return Map.copyOf(stageMillis);
+            return Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
         }
     }
 

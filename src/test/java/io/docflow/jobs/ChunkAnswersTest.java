@@ -2,6 +2,8 @@ package io.docflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
@@ -26,16 +28,20 @@ class ChunkAnswersTest {
         answers.unreadable(0, "no JSON object");
         answers.answered(1, fields("b"));
 
-        assertThat(answers.unreadable()).containsOnly(java.util.Map.entry(0, "no JSON object"));
+        assertThat(answers.unreadable()).containsOnly(Map.entry(0, "no JSON object"));
         assertThat(answers.fieldsInOrder()).containsExactly(fields("b"));
         assertThat(answers.noneReadable()).as("one chunk was readable").isNull();
     }
 
     @Test
-    void whenNoChunkWasReadableItSaysWhy() {
+    void whenNoChunkWasReadableItSaysWhyTheFirstWasNot() {
+        answers.unreadable(3, "empty reply");
         answers.unreadable(0, "no JSON object");
+        answers.unreadable(1, "not an object");
 
         assertThat(answers.noneReadable()).isEqualTo("no JSON object");
+        assertThat(answers.unreadable()).as("in chunk order").containsExactly(Map.entry(0, "no JSON object"),
+                Map.entry(1, "not an object"), Map.entry(3, "empty reply"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.docflow.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import io.docflow.model.ModelReply;
 import io.docflow.model.ModelTask;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,8 @@ class JobCostsTest {
         costs.stageTook("extract-text", 7);
         costs.stageTook("classify", 2);
 
-        assertThat(costs.stageMillis()).containsOnly(entry("classify", 42L), entry("extract-text", 7L));
+        assertThat(costs.stageMillis()).as("in the order the stages first finished")
+                .containsExactly(Map.entry("classify", 42L), Map.entry("extract-text", 7L));
     }
 
     @Test
@@ -52,9 +55,5 @@ class JobCostsTest {
 
     private static ModelReply reply(ModelTask task, int chunk) {
         return new ModelReply(task, "m", "{}", "end_turn", 10, 5, 3, chunk, 1, false);
-    }
-
-    private static java.util.Map.Entry<String, Long> entry(String stage, long millis) {
-        return java.util.Map.entry(stage, millis);
     }
 }
