@@ -27,7 +27,8 @@ final class OutcomeAttributes {
 
     Map<String, AttributeValue> of(DocumentJob job, String resultLocation, BigDecimal cost, String now) {
         Map<String, AttributeValue> attributes = new HashMap<>();
-        attributes.put(STATUS, s(job.status().name()));
+        JobOutcome outcome = job.outcome();
+        attributes.put(STATUS, s(outcome.status().name()));
         attributes.put(UPDATED_AT, s(now));
         attributes.put(FINISHED_AT, s(now));
         attributes.put(RESULT_LOCATION, s(resultLocation));
@@ -35,14 +36,14 @@ final class OutcomeAttributes {
             attributes.put(DOCUMENT_CLASS, s(job.documentClass()));
             attributes.put(CONFIDENCE, n(Double.toString(job.confidence())));
         }
-        if (job.ocr() != null) {
-            attributes.putAll(ocr(job.ocr()));
+        if (job.text() != null && job.text().ocr() != null) {
+            attributes.putAll(ocr(job.text().ocr()));
         }
-        if (job.failureReason() != null) {
-            attributes.put(REASON, s(job.failureReason()));
-            attributes.put(ERROR, s(job.failureMessage()));
+        if (outcome.reason() != null) {
+            attributes.put(REASON, s(outcome.reason()));
+            attributes.put(ERROR, s(outcome.message()));
         }
-        var calls = job.modelCalls();
+        var calls = job.costs().modelCalls();
         if (!calls.isEmpty()) {
             attributes.put(MODEL, s(calls.get(calls.size() - 1).modelId()));
             attributes.put(INPUT_TOKENS, n(Integer.toString(calls.stream().mapToInt(c -> c.inputTokens()).sum())));
@@ -52,7 +53,7 @@ final class OutcomeAttributes {
             attributes.put(COST_USD, n(cost.toPlainString()));
         }
         Map<String, AttributeValue> timings = new HashMap<>();
-        job.stageMillis().forEach((stage, ms) -> timings.put(stage, n(Long.toString(ms))));
+        job.costs().stageMillis().forEach((stage, ms) -> timings.put(stage, n(Long.toString(ms))));
         attributes.put(STAGE_MILLIS, AttributeValue.fromM(timings));
         Map<String, AttributeValue> keyFields = keyFields(job);
         if (!keyFields.isEmpty()) {
@@ -92,9 +93,10 @@ final class OutcomeAttributes {
 
     private Map<String, AttributeValue> keyFields(DocumentJob job) {
         Map<String, AttributeValue> values = new HashMap<>();
-        if (job.fields() != null && job.documentClass() != null) {
+        FieldExtraction extraction = job.extraction();
+        if (extraction != null && job.documentClass() != null) {
             for (String field : keyFieldNames.apply(job.documentClass())) {
-                var value = job.fields().get(field);
+                var value = extraction.fields().get(field);
                 if (value != null && !value.isNull() && value.isValueNode()) {
                     values.put(field, s(value.asText()));
                 }

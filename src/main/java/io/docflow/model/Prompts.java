@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.extract.Chunk;
 import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.FieldExtraction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ public class Prompts {
     }
 
     public ModelRequest classify(DocumentJob job) {
-        String text = job.document().text();
+        String text = job.text().document().text();
         String excerpt = text.length() <= models.classificationMaxCharacters()
                 ? text : text.substring(0, models.classificationMaxCharacters());
         PromptTemplate template = library.classify();
@@ -46,7 +47,7 @@ public class Prompts {
                 template.render(Map.of(
                         "documentClass", documentClass.name(),
                         "part", Integer.toString(chunk.index() + 1),
-                        "parts", Integer.toString(job.chunks().chunks().size()),
+                        "parts", Integer.toString(job.text().chunks().chunks().size()),
                         "schema", json(documentClass.schema()),
                         "document", fenced(chunk.text()))),
                 chunk.index());
@@ -54,22 +55,23 @@ public class Prompts {
 
     public ModelRequest repair(DocumentJob job) {
         DocumentClass documentClass = catalog.get(job.documentClass());
-        String text = job.document().text();
+        FieldExtraction extraction = job.extraction();
+        String text = job.text().document().text();
         String excerpt = text.length() <= models.classificationMaxCharacters()
                 ? text : text.substring(0, models.classificationMaxCharacters());
         PromptTemplate template = library.repair();
         return new ModelRequest(ModelTask.REPAIR, models.extractionModelFor(documentClass.name()), template.version(),
                 template.render(Map.of(
                         "documentClass", documentClass.name(),
-                        "errors", String.join("\n", job.validationErrors()),
-                        "previous", job.fields() == null ? "{}" : json(job.fields()),
+                        "errors", String.join("\n", extraction.validationErrors()),
+                        "previous", json(extraction.fields()),
                         "schema", json(documentClass.schema()),
                         "document", fenced(excerpt))),
                 -1);
     }
 
     public List<Chunk> chunksOf(DocumentJob job) {
-        return job.chunks().chunks();
+        return job.text().chunks().chunks();
     }
 
     static String fenced(String text) {

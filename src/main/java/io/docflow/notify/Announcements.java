@@ -23,13 +23,13 @@ public class Announcements {
     public String message(DocumentJob job) {
         ObjectNode message = mapper.createObjectNode();
         message.put("jobId", job.jobId());
-        message.put("status", job.status().name());
+        message.put("status", job.outcome().status().name());
         message.put("documentClass", job.documentClass());
         message.put("bucket", job.source().bucket());
         message.put("key", job.source().key());
         message.put("resultLocation", results.resultLocation(job));
-        if (job.failureReason() != null) {
-            message.put("reason", job.failureReason());
+        if (job.outcome().reason() != null) {
+            message.put("reason", job.outcome().reason());
         }
         try {
             return mapper.writeValueAsString(message);
@@ -44,7 +44,7 @@ public class Announcements {
     }
 
     public String detailType(DocumentJob job) {
-        return job.status() == JobStatus.FAILED ? "Document Failed" : "Document Processed";
+        return job.outcome().status() == JobStatus.FAILED ? "Document Failed" : "Document Processed";
     }
 
     /** The EventBridge event's resource: the source object (the bucket when the key holds the list separator). */
@@ -55,6 +55,6 @@ public class Announcements {
 
     public String subject(DocumentJob job) {
         // SNS subjects must be ASCII without line breaks: the key (any Unicode) stays in the message
-        return "docflow job " + job.status().name();
+        return "docflow job " + job.outcome().status().name();
     }
 }

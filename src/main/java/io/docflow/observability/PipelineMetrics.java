@@ -73,8 +73,8 @@ public class PipelineMetrics {
      */
     public void jobFinished(DocumentJob job) {
         String documentClass = job.documentClass() == null ? NO_CLASS : job.documentClass();
-        documents(job.status().name(), documentClass).increment();
-        for (ModelReply reply : job.modelCalls()) {
+        documents(job.outcome().status().name(), documentClass).increment();
+        for (ModelReply reply : job.costs().modelCalls()) {
             modelCalled(reply);
         }
     }

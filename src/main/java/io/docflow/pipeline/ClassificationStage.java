@@ -1,9 +1,12 @@
 package io.docflow.pipeline;
 
+import java.util.List;
+
 import io.docflow.jobs.DocumentJob;
 import io.docflow.model.BadModelOutputException;
 import io.docflow.model.ClassificationReader;
 import io.docflow.model.ModelReply;
+import io.docflow.model.ModelTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +24,11 @@ public class ClassificationStage {
 
     /** A classification call's answer; true when it was readable (it is then the job's classification). */
     public boolean classified(DocumentJob job, ModelReply reply) {
-        job.modelCalled(reply);
+        job.costs().modelCalled(reply);
         try {
             job.classification(classifications.read(reply.text()));
-            job.classificationUnreadable(null);
             return true;
         } catch (BadModelOutputException e) {
-            job.classificationUnreadable(e.getMessage());
             return false;
         }
     }
@@ -37,9 +38,14 @@ public class ClassificationStage {
      * a classification (process-errors then sends the document to NEEDS_REVIEW).
      */
     public void finish(DocumentJob job) {
-        if (job.classification() == null) {
-            throw new BadModelOutputException(job.classificationUnreadable() != null
-                    ? job.classificationUnreadable() : "No classification answer was read");
+        if (job.classification() != null) {
+            return;
         }
+        List<ModelReply> answers = job.costs().modelCalls().stream().filter(c -> c.task() == ModelTask.CLASSIFY).toList();
+        if (!answers.isEmpty()) {
+            // reading is repeatable: the last answer, read again, fails as it did
+            classifications.read(answers.get(answers.size() - 1).text());
+        }
+        throw new BadModelOutputException("No classification answer was read");
     }
 }

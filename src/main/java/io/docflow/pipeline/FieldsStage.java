@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FailureReason;
-import io.docflow.jobs.JobStatus;
+import io.docflow.jobs.FieldExtraction;
+import io.docflow.jobs.JobOutcome;
 import io.docflow.model.BadModelOutputException;
 import io.docflow.model.DocumentClass;
 import io.docflow.model.DocumentClassCatalog;
@@ -42,70 +43,58 @@ public class FieldsStage {
 
     /** One chunk's fields; an unreadable reply is recorded against the chunk, not fatal to the document. */
     public void chunkExtracted(DocumentJob job, ModelReply reply) {
-        job.modelCalled(reply);
+        job.costs().modelCalled(reply);
         try {
-            job.chunkExtracted(reply.chunkIndex(), json.readObject(reply.text()));
+            job.chunkAnswers().answered(reply.chunkIndex(), json.readObject(reply.text()));
         } catch (BadModelOutputException e) {
-            job.chunkFailed(reply.chunkIndex(), e.getMessage());
+            job.chunkAnswers().unreadable(reply.chunkIndex(), e.getMessage());
         }
     }
 
     /** Merges the chunks' fields and validates them; true when they are valid. */
     public boolean mergeAndValidate(DocumentJob job) {
-        ObjectNode merged = merger.merge(job.chunkFieldsInOrder());
-        job.fields(merged);
-        List<String> errors = validator.errors(documentClass(job), merged);
-        if (!job.chunkErrors().isEmpty() && job.chunkFieldsInOrder().isEmpty()) {
-            errors = concat(errors, "no chunk gave a readable answer: " + job.chunkErrors().values().iterator().next());
+        ObjectNode merged = merger.merge(job.chunkAnswers().fieldsInOrder());
+        List<String> errors = new ArrayList<>(validator.errors(documentClass(job), merged));
+        String noneReadable = job.chunkAnswers().noneReadable();
+        if (noneReadable != null) {
+            errors.add("no chunk gave a readable answer: " + noneReadable);
         }
-        job.validationErrors(errors);
+        job.extraction(FieldExtraction.merged(merged, errors));
         return errors.isEmpty();
     }
 
     /** A repair call's answer; true when it made the fields valid (they then replace the merged ones). */
     public boolean repairAnswered(DocumentJob job, ModelReply reply) {
-        job.modelCalled(reply);
-        job.repaired(true);
+        job.costs().modelCalled(reply);
+        FieldExtraction before = job.extraction();
         try {
             JsonNode repaired = json.readObject(reply.text());
             List<String> errors = validator.errors(documentClass(job), repaired);
-            if (errors.isEmpty()) {
-                job.fields((ObjectNode) repaired);
-                job.validationErrors(List.of());
-                return true;
-            }
-            job.validationErrors(errors);
+            job.extraction(errors.isEmpty() ? before.repairedTo((ObjectNode) repaired) : before.repairStillInvalid(errors));
+            return errors.isEmpty();
         } catch (BadModelOutputException e) {
-            job.validationErrors(concat(job.validationErrors(), "repair reply: " + e.getMessage()));
+            job.extraction(before.repairUnreadable(e.getMessage()));
+            return false;
         }
-        return false;
     }
 
     /** COMPLETED, or NEEDS_REVIEW with the validation errors kept when the fields stayed invalid. */
     public void finish(DocumentJob job) {
-        if (job.status() != JobStatus.PROCESSING) {
+        if (job.outcome().decided()) {
             return;
         }
-        if (job.validationErrors().isEmpty()) {
-            String lowConfidence = ocr.lowConfidence(job.ocr());
-            if (lowConfidence == null) {
-                job.completed();
-            } else {
-                job.needsReview(FailureReason.LOW_OCR_CONFIDENCE.name(), lowConfidence);
-            }
+        FieldExtraction extraction = job.extraction();
+        if (extraction == null || extraction.valid()) {
+            String lowConfidence = ocr.lowConfidence(job.text() == null ? null : job.text().ocr());
+            job.outcome(lowConfidence == null ? JobOutcome.completed()
+                    : JobOutcome.needsReview(FailureReason.LOW_OCR_CONFIDENCE.name(), lowConfidence));
         } else {
-            job.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
-                    "Extracted fields stayed invalid after repair: " + String.join("; ", job.validationErrors()));
+            job.outcome(JobOutcome.needsReview(FailureReason.INVALID_MODEL_OUTPUT.name(),
+                    "Extracted fields stayed invalid after repair: " + String.join("; ", extraction.validationErrors())));
         }
     }
 
     private DocumentClass documentClass(DocumentJob job) {
         return catalog.get(job.documentClass());
-    }
-
-    private static List<String> concat(List<String> errors, String more) {
-        List<String> all = new ArrayList<>(errors);
-        all.add(more);
-        return all;
     }
 }

@@ -48,7 +48,7 @@ public class StageTimer implements CamelContextConfiguration {
     void stageTook(String stage, long millis, DocumentJob job) {
         Timer.builder("docflow.stage.duration").tag("stage", stage).register(meters).record(millis, TimeUnit.MILLISECONDS);
         if (job != null && !RouteIds.CALL_MODEL.equals(stage)) {
-            job.stageTook(stage, millis);
+            job.costs().stageTook(stage, millis);
         }
     }
 

@@ -13,6 +13,7 @@ import io.docflow.extract.TextChunker;
 import io.docflow.extract.DocumentParser;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FailureReason;
+import io.docflow.jobs.TextExtraction;
 import io.docflow.ocr.DocumentOcr;
 import io.docflow.ocr.LeftOut;
 import io.docflow.ocr.OcrReport;
@@ -54,12 +55,12 @@ public class TextStage {
             Files.copy(content, spool, StandardCopyOption.REPLACE_EXISTING);
             DocumentOcr.Scan scan = ocr.read(spool, parser.extract(spool, job.source().key()), job.source().uri());
             ExtractedDocument document = scan.document();
-            job.document(document);
-            job.ocr(scan.report());
             if (!document.hasText()) {
+                // the result still shows the document and its pages
+                job.text(new TextExtraction(document, scan.report(), null));
                 throw noText(job, document, scan.report());
             }
-            job.chunks(chunker.chunk(document.text()));
+            job.text(new TextExtraction(document, scan.report(), chunker.chunk(document.text())));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot spool " + job.source().uri() + " to a temporary file", e);
         } finally {

@@ -2,6 +2,7 @@ package io.docflow.store;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.config.DocflowProperties;
 import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.FieldExtraction;
+import io.docflow.jobs.JobOutcome;
+import io.docflow.jobs.TextExtraction;
 import io.docflow.model.CostEstimator;
 import io.docflow.model.DocumentClassCatalog;
 import io.docflow.model.ModelReply;
@@ -43,16 +47,17 @@ public class ResultDocuments {
     }
 
     public BigDecimal cost(DocumentJob job) {
-        return costs.estimate(job.modelCalls());
+        return costs.estimate(job.costs().modelCalls());
     }
 
     public String json(DocumentJob job) {
         ObjectNode result = mapper.createObjectNode();
         result.put("jobId", job.jobId());
-        result.put("status", job.status().name());
-        if (job.failureReason() != null) {
-            result.put("reason", job.failureReason());
-            result.put("error", job.failureMessage());
+        JobOutcome outcome = job.outcome();
+        result.put("status", outcome.status().name());
+        if (outcome.reason() != null) {
+            result.put("reason", outcome.reason());
+            result.put("error", outcome.message());
         }
         ObjectNode source = result.putObject("source");
         source.put("bucket", job.source().bucket());
@@ -61,8 +66,9 @@ public class ResultDocuments {
         source.put("versionId", job.source().versionId());
         source.put("size", job.source().size());
         source.put("receivedVia", job.source().via());
-        if (job.document() != null) {
-            var document = job.document();
+        TextExtraction text = job.text();
+        if (text != null) {
+            var document = text.document();
             ObjectNode doc = result.putObject("document");
             doc.put("contentType", document.contentType());
             doc.put("pages", document.pages());
@@ -72,19 +78,19 @@ public class ResultDocuments {
             doc.put("characters", document.text().length());
             doc.put("truncated", document.truncated());
             doc.put("embeddedDocumentsSkipped", document.embeddedDocumentsSkipped());
-            if (job.hasText()) {
+            if (text.hasText()) {
                 result.put("textLocation", "s3://" + properties.buckets().results() + "/" + textKey(job));
             }
         }
-        if (job.ocr() != null) {
-            ocr(result, job.ocr());
+        if (text != null && text.ocr() != null) {
+            ocr(result, text.ocr());
         }
-        if (job.chunks() != null) {
+        if (text != null && text.chunks() != null) {
             ObjectNode chunks = result.putObject("chunks");
-            chunks.put("used", job.chunks().chunks().size());
-            chunks.set("skipped", mapper.valueToTree(job.chunks().skipped()));
-            chunks.put("skippedReason", job.chunks().reason());
-            chunks.set("unreadableAnswers", mapper.valueToTree(job.chunkErrors()));
+            chunks.put("used", text.chunks().chunks().size());
+            chunks.set("skipped", mapper.valueToTree(text.chunks().skipped()));
+            chunks.put("skippedReason", text.chunks().reason());
+            chunks.set("unreadableAnswers", mapper.valueToTree(job.chunkAnswers().unreadable()));
         }
         if (job.classification() != null) {
             ObjectNode classification = result.putObject("classification");
@@ -97,18 +103,19 @@ public class ResultDocuments {
             result.put("confidence", job.confidence());
             result.put("schemaVersion", catalog.get(job.documentClass()).version());
         }
-        if (job.fields() != null) {
-            result.set("fields", job.fields());
+        FieldExtraction extraction = job.extraction();
+        if (extraction != null) {
+            result.set("fields", extraction.fields());
             ObjectNode validation = result.putObject("validation");
-            validation.put("valid", job.validationErrors().isEmpty());
-            validation.put("repaired", job.repaired());
-            validation.set("errors", mapper.valueToTree(job.validationErrors()));
+            validation.put("valid", extraction.valid());
+            validation.put("repaired", extraction.repaired());
+            validation.set("errors", mapper.valueToTree(extraction.validationErrors()));
         }
         result.put("promptVersion", properties.prompts().version());
         modelUsage(result, job);
         ObjectNode timings = result.putObject("timings");
-        timings.set("stageMillis", mapper.valueToTree(job.stageMillis()));
-        timings.put("totalMillis", System.currentTimeMillis() - job.startedAt());
+        timings.set("stageMillis", mapper.valueToTree(job.costs().stageMillis()));
+        timings.put("totalMillis", System.currentTimeMillis() - job.costs().startedAt());
         result.put("finishedAt", Instant.now().toString());
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result);
@@ -159,7 +166,8 @@ public class ResultDocuments {
         ArrayNode calls = models.putArray("calls");
         int input = 0;
         int output = 0;
-        for (ModelReply call : job.modelCalls()) {
+        List<ModelReply> modelCalls = job.costs().modelCalls();
+        for (ModelReply call : modelCalls) {
             ObjectNode c = calls.addObject();
             c.put("task", call.task().name());
             c.put("modelId", call.modelId());
@@ -175,8 +183,8 @@ public class ResultDocuments {
             input += call.inputTokens();
             output += call.outputTokens();
         }
-        models.set("modelsUsed", mapper.valueToTree(job.modelCalls().stream().map(ModelReply::modelId).distinct().toList()));
-        models.put("fallbackUsed", job.modelCalls().stream().anyMatch(ModelReply::fallback));
+        models.set("modelsUsed", mapper.valueToTree(modelCalls.stream().map(ModelReply::modelId).distinct().toList()));
+        models.put("fallbackUsed", modelCalls.stream().anyMatch(ModelReply::fallback));
         ObjectNode usage = result.putObject("usage");
         usage.put("inputTokens", input);
         usage.put("outputTokens", output);

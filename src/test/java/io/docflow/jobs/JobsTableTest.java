@@ -118,7 +118,7 @@ class JobsTableTest {
         jobs.claim(source, "m-1", null);
         jobs.markProcessing(source.jobId(), "extract-text");
         DocumentJob failed = new DocumentJob(source.jobId(), source);
-        failed.failed(FailureReason.CRASHED_REPEATEDLY.name(), "started 3 times");
+        failed.outcome(JobOutcome.failed(FailureReason.CRASHED_REPEATEDLY.name(), "started 3 times"));
         assertThat(jobs.finish(failed, "s3://results/" + source.jobId() + ".json", BigDecimal.ZERO)).isTrue();
 
         assertThat(jobs.reopenPoisoned(source.jobId())).isTrue();
@@ -177,8 +177,8 @@ class JobsTableTest {
         SourceObject source = processing("finished", "m-1");
         DocumentJob job = new DocumentJob(source.jobId(), source);
         job.classification(new Classification("invoice", 0.9, "", "invoice"));
-        job.stageTook("classify", 12);
-        job.completed();
+        job.costs().stageTook("classify", 12);
+        job.outcome(JobOutcome.completed());
 
         assertThat(jobs.finish(job, "s3://results/results/x.json", new BigDecimal("0.0012"))).isTrue();
         assertThat(jobs.finish(job, "s3://results/results/x.json", null)).as("finished by another exchange").isFalse();
@@ -201,7 +201,7 @@ class JobsTableTest {
         SourceObject source = processing("attempts", "m-1");
         jobs.markProcessing(source.jobId(), "extract-text");
         DocumentJob job = new DocumentJob(source.jobId(), source);
-        job.failed("NO_TEXT", "nothing to read");
+        job.outcome(JobOutcome.failed("NO_TEXT", "nothing to read"));
         jobs.finish(job, "s3://results/results/y.json", null);
 
         assertThatThrownBy(() -> jobs.markProcessing(source.jobId(), "extract-text")).hasMessageContaining("no longer QUEUED or PROCESSING");
@@ -222,7 +222,7 @@ class JobsTableTest {
         jobs.claim(source, "m-1", null);
         jobs.markProcessing(source.jobId(), "extract-text");
         DocumentJob job = new DocumentJob(source.jobId(), source);
-        job.completed();
+        job.outcome(JobOutcome.completed());
         jobs.finish(job, "s3://results/results/z.json", null);
 
         assertThat(jobs.markLegacyResultSent(source.jobId())).hasValueSatisfying(sent ->
@@ -243,12 +243,12 @@ class JobsTableTest {
     void onlyAPoisonedJobIsReopenedByARedrive() {
         SourceObject poisoned = processing("poisoned", "m-1");
         DocumentJob failed = new DocumentJob(poisoned.jobId(), poisoned);
-        failed.failed("POISON_MESSAGE", "kept failing");
+        failed.outcome(JobOutcome.failed("POISON_MESSAGE", "kept failing"));
         jobs.finish(failed, "s3://results/results/p.json", null);
         jobs.markAnnounced(poisoned.jobId());
         SourceObject other = processing("other-failure", "m-2");
         DocumentJob noText = new DocumentJob(other.jobId(), other);
-        noText.failed("NO_TEXT", "empty");
+        noText.outcome(JobOutcome.failed("NO_TEXT", "empty"));
         jobs.finish(noText, "s3://results/results/q.json", null);
 
         assertThat(jobs.reopenPoisoned(poisoned.jobId())).isTrue();

@@ -24,13 +24,13 @@ class OutcomeAttributesTest {
     void aCompletedJobRecordsItsClassModelTokensCostTimingsAndKeyFields() {
         DocumentJob job = new DocumentJob("j-1", source);
         job.classification(new Classification("invoice", 0.93, "", "invoice"));
-        job.modelCalled(new ModelReply(ModelTask.CLASSIFY, "model-a", "{}", "end_turn", 100, 10, 5, 0, 1, false));
-        job.modelCalled(new ModelReply(ModelTask.EXTRACT, "model-b", "{}", "end_turn", 200, 20, 5, 0, 1, true));
+        job.costs().modelCalled(new ModelReply(ModelTask.CLASSIFY, "model-a", "{}", "end_turn", 100, 10, 5, 0, 1, false));
+        job.costs().modelCalled(new ModelReply(ModelTask.EXTRACT, "model-b", "{}", "end_turn", 200, 20, 5, 0, 1, true));
         ObjectNode fields = JsonNodeFactory.instance.objectNode().put("invoiceNumber", "INV-1").put("total", 12.5);
         fields.putArray("lineItems").addObject().put("description", "paper");
-        job.fields(fields);
-        job.stageTook("classify", 40);
-        job.completed();
+        job.extraction(FieldExtraction.merged(fields, List.of()));
+        job.costs().stageTook("classify", 40);
+        job.outcome(JobOutcome.completed());
 
         Map<String, AttributeValue> attributes = outcomes.of(job, "s3://r/results/j-1.json", new BigDecimal("0.0042"),
                 "2026-12-03T08:00:00Z");
@@ -52,7 +52,7 @@ class OutcomeAttributesTest {
     @Test
     void aFailedJobRecordsItsReasonAndNoClassOrCost() {
         DocumentJob job = new DocumentJob("j-2", source);
-        job.failed("NO_TEXT", "nothing to read");
+        job.outcome(JobOutcome.failed("NO_TEXT", "nothing to read"));
 
         Map<String, AttributeValue> attributes = outcomes.of(job, "s3://r/results/j-2.json", null, "2026-12-03T08:00:00Z");
 

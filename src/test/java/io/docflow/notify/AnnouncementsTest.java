@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.JobOutcome;
 import io.docflow.model.Classification;
 import io.docflow.model.CostEstimator;
 import io.docflow.model.DocumentClassCatalog;
@@ -28,7 +29,7 @@ class AnnouncementsTest {
     void aCompletedJobIsAnnouncedWithItsClassAndResultAndNoReason() throws Exception {
         DocumentJob job = job("invoices/a.pdf");
         job.classification(new Classification("invoice", 0.9, "", "invoice"));
-        job.completed();
+        job.outcome(JobOutcome.completed());
 
         JsonNode message = MAPPER.readTree(announcements.message(job));
 
@@ -46,7 +47,7 @@ class AnnouncementsTest {
     @Test
     void aFailedJobSaysWhyAndHasADetailTypeOfItsOwn() throws Exception {
         DocumentJob job = job("broken.pdf");
-        job.failed("CORRUPT_DOCUMENT", "not a PDF");
+        job.outcome(JobOutcome.failed("CORRUPT_DOCUMENT", "not a PDF"));
 
         JsonNode message = MAPPER.readTree(announcements.message(job));
 
@@ -59,7 +60,7 @@ class AnnouncementsTest {
     @Test
     void aJobForReviewIsProcessedNotFailed() {
         DocumentJob job = job("a.pdf");
-        job.needsReview("INVALID_MODEL_OUTPUT", "no JSON");
+        job.outcome(JobOutcome.needsReview("INVALID_MODEL_OUTPUT", "no JSON"));
 
         assertThat(announcements.detailType(job)).isEqualTo("Document Processed");
     }
@@ -78,7 +79,7 @@ class AnnouncementsTest {
     @Test
     void theSubjectLeavesTheKeyOutSoItStaysAscii() {
         DocumentJob job = job("Rechnungen/März\n2024.pdf");
-        job.completed();
+        job.outcome(JobOutcome.completed());
 
         assertThat(announcements.subject(job)).isEqualTo("docflow job COMPLETED").doesNotContain("März");
     }

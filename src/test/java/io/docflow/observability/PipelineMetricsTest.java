@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.JobOutcome;
 import io.docflow.model.Classification;
 import io.docflow.model.CostEstimator;
 import io.docflow.model.DocumentClassCatalog;
@@ -46,10 +47,10 @@ class PipelineMetricsTest {
     void aFinishedJobCountsItsDocumentTokensAndModelCalls() {
         DocumentJob job = new DocumentJob("job-1", new SourceObject("in", "a.pdf", 10, "etag", null, null, "s3-notification"));
         String model = properties.models().classification();
-        job.modelCalled(new ModelReply(ModelTask.CLASSIFY, model, "{}", "end_turn", 100, 20, 250, -1, 1, false));
-        job.modelCalled(new ModelReply(ModelTask.EXTRACT, model, "{}", "end_turn", 300, 50, 750, 0, 1, false));
+        job.costs().modelCalled(new ModelReply(ModelTask.CLASSIFY, model, "{}", "end_turn", 100, 20, 250, -1, 1, false));
+        job.costs().modelCalled(new ModelReply(ModelTask.EXTRACT, model, "{}", "end_turn", 300, 50, 750, 0, 1, false));
         job.classification(new Classification("invoice", 0.9, null, "invoice"));
-        job.completed();
+        job.outcome(JobOutcome.completed());
 
         metrics.jobFinished(job);
 
@@ -71,10 +72,10 @@ class PipelineMetricsTest {
     @Test
     void aJobThatFailedBeforeClassificationCountsAsClassNone() {
         DocumentJob job = new DocumentJob("job-2", new SourceObject("in", "scan.png", 10, "etag", null, null, "http"));
-        job.failed("NO_TEXT", "no text");
+        job.outcome(JobOutcome.failed("NO_TEXT", "no text"));
         metrics.jobFinished(job);
         assertThat(meters.get(PipelineMetrics.DOCUMENTS).tags("status", "FAILED", "documentClass", "none")
                 .counter().count()).isEqualTo(1);
-        assertThat(List.of(job.modelCalls().size())).containsExactly(0);
+        assertThat(List.of(job.costs().modelCalls().size())).containsExactly(0);
     }
 }

@@ -36,8 +36,7 @@ class ClassificationStageTest {
         stage.finish(job);
 
         assertThat(job.documentClass()).isEqualTo("invoice");
-        assertThat(job.classificationUnreadable()).isNull();
-        assertThat(job.modelCalls()).containsExactly(reply);
+        assertThat(job.costs().modelCalls()).containsExactly(reply);
     }
 
     @Test
@@ -45,7 +44,7 @@ class ClassificationStageTest {
         assertThat(stage.classified(job, reply("primary", "Sorry, I cannot help with that."))).isFalse();
 
         assertThat(job.classification()).isNull();
-        assertThat(job.modelCalls()).hasSize(1);
+        assertThat(job.costs().modelCalls()).hasSize(1);
         assertThatThrownBy(() -> stage.finish(job))
                 .isInstanceOf(BadModelOutputException.class)
                 .hasMessage("The model's reply holds no complete JSON object: 'Sorry, I cannot help with that.'");
@@ -67,7 +66,7 @@ class ClassificationStageTest {
         stage.finish(job);
 
         assertThat(job.documentClass()).isEqualTo("receipt");
-        assertThat(job.modelCalls()).extracting(ModelReply::modelId).containsExactly("primary", "fallback");
+        assertThat(job.costs().modelCalls()).extracting(ModelReply::modelId).containsExactly("primary", "fallback");
     }
 
     @Test
@@ -78,6 +77,21 @@ class ClassificationStageTest {
         assertThatThrownBy(() -> stage.finish(job))
                 .isInstanceOf(BadModelOutputException.class)
                 .hasMessage("The classification reply lacks documentClass: '{\"documentClass\": 7}'");
+    }
+
+    @Test
+    void withoutAnyAnswerTheStageEndsSayingSo() {
+        assertThatThrownBy(() -> stage.finish(job))
+                .isInstanceOf(BadModelOutputException.class).hasMessage("No classification answer was read");
+    }
+
+    @Test
+    void theReasonIsThatOfTheLastClassificationAnswerNotOfALaterCall() {
+        stage.classified(job, reply("primary", "not json"));
+        job.costs().modelCalled(new ModelReply(ModelTask.EXTRACT, "primary", "{}", "end_turn", 1, 1, 1, 0, 1, false));
+
+        assertThatThrownBy(() -> stage.finish(job))
+                .isInstanceOf(BadModelOutputException.class).hasMessageContaining("'not json'");
     }
 
     private static ModelReply reply(String modelId, String text) {

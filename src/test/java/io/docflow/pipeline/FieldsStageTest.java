@@ -6,10 +6,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
+import io.docflow.extract.ExtractedDocument;
 import io.docflow.extract.ExtractionSettings;
 import io.docflow.ingest.SourceObject;
 import io.docflow.jobs.DocumentJob;
+import io.docflow.jobs.JobOutcome;
 import io.docflow.jobs.JobStatus;
+import io.docflow.jobs.TextExtraction;
 import io.docflow.model.Classification;
 import io.docflow.model.DocumentClassCatalog;
 import io.docflow.model.FieldMerger;
@@ -53,9 +56,9 @@ class FieldsStageTest {
 
         assertThat(stage.mergeAndValidate(job)).isTrue();
 
-        assertThat(job.fields().toString()).isEqualTo("{\"invoiceNumber\":\"A\",\"vendorName\":\"Acme\",\"total\":2}");
-        assertThat(job.validationErrors()).isEmpty();
-        assertThat(job.modelCalls()).hasSize(2);
+        assertThat(job.extraction().fields().toString()).isEqualTo("{\"invoiceNumber\":\"A\",\"vendorName\":\"Acme\",\"total\":2}");
+        assertThat(job.extraction().validationErrors()).isEmpty();
+        assertThat(job.costs().modelCalls()).hasSize(2);
     }
 
     @Test
@@ -64,8 +67,8 @@ class FieldsStageTest {
         stage.chunkExtracted(job, extract(1, "{\"invoiceNumber\": \"A\", \"total\": 2}"));
 
         assertThat(stage.mergeAndValidate(job)).isTrue();
-        assertThat(job.chunkErrors()).containsOnlyKeys(0);
-        assertThat(job.chunkErrors().get(0)).contains("no complete JSON object");
+        assertThat(job.chunkAnswers().unreadable()).containsOnlyKeys(0);
+        assertThat(job.chunkAnswers().unreadable().get(0)).contains("no complete JSON object");
     }
 
     @Test
@@ -73,7 +76,7 @@ class FieldsStageTest {
         stage.chunkExtracted(job, extract(0, "{\"vendorName\": \"Acme\"}"));
 
         assertThat(stage.mergeAndValidate(job)).isFalse();
-        assertThat(job.validationErrors()).hasSize(2)
+        assertThat(job.extraction().validationErrors()).hasSize(2)
                 .allSatisfy(error -> assertThat(error).contains("required"))
                 .anySatisfy(error -> assertThat(error).contains("invoiceNumber"))
                 .anySatisfy(error -> assertThat(error).contains("total"));
@@ -84,7 +87,7 @@ class FieldsStageTest {
         stage.chunkExtracted(job, extract(0, "not json"));
 
         assertThat(stage.mergeAndValidate(job)).isFalse();
-        assertThat(job.validationErrors()).last().asString()
+        assertThat(job.extraction().validationErrors()).last().asString()
                 .startsWith("no chunk gave a readable answer: The model's reply holds no complete JSON object");
     }
 
@@ -95,9 +98,9 @@ class FieldsStageTest {
 
         assertThat(stage.repairAnswered(job, repair("{\"invoiceNumber\": \"A\", \"total\": 5}"))).isTrue();
 
-        assertThat(job.fields().toString()).isEqualTo("{\"invoiceNumber\":\"A\",\"total\":5}");
-        assertThat(job.validationErrors()).isEmpty();
-        assertThat(job.repaired()).isTrue();
+        assertThat(job.extraction().fields().toString()).isEqualTo("{\"invoiceNumber\":\"A\",\"total\":5}");
+        assertThat(job.extraction().validationErrors()).isEmpty();
+        assertThat(job.extraction().repaired()).isTrue();
     }
 
     @Test
@@ -107,20 +110,20 @@ class FieldsStageTest {
 
         assertThat(stage.repairAnswered(job, repair("{\"invoiceNumber\": \"A\"}"))).isFalse();
 
-        assertThat(job.fields().toString()).isEqualTo("{\"vendorName\":\"Acme\"}");
-        assertThat(job.validationErrors()).singleElement().asString().contains("total");
+        assertThat(job.extraction().fields().toString()).isEqualTo("{\"vendorName\":\"Acme\"}");
+        assertThat(job.extraction().validationErrors()).singleElement().asString().contains("total");
     }
 
     @Test
     void anUnreadableRepairAddsWhyToTheErrorsItCouldNotFix() {
         stage.chunkExtracted(job, extract(0, "{\"vendorName\": \"Acme\"}"));
         stage.mergeAndValidate(job);
-        List<String> before = job.validationErrors();
+        List<String> before = job.extraction().validationErrors();
 
         assertThat(stage.repairAnswered(job, repair("no"))).isFalse();
 
-        assertThat(job.validationErrors()).startsWith(before.toArray(String[]::new)).hasSize(before.size() + 1);
-        assertThat(job.validationErrors()).last().asString().startsWith("repair reply: ");
+        assertThat(job.extraction().validationErrors()).startsWith(before.toArray(String[]::new)).hasSize(before.size() + 1);
+        assertThat(job.extraction().validationErrors()).last().asString().startsWith("repair reply: ");
     }
 
     @Test
@@ -130,7 +133,7 @@ class FieldsStageTest {
 
         stage.finish(job);
 
-        assertThat(job.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.outcome().status()).isEqualTo(JobStatus.COMPLETED);
     }
 
     @Test
@@ -141,33 +144,34 @@ class FieldsStageTest {
 
         stage.finish(job);
 
-        assertThat(job.status()).isEqualTo(JobStatus.NEEDS_REVIEW);
-        assertThat(job.failureReason()).isEqualTo("INVALID_MODEL_OUTPUT");
-        assertThat(job.failureMessage()).startsWith("Extracted fields stayed invalid after repair: ").contains("total");
+        assertThat(job.outcome().status()).isEqualTo(JobStatus.NEEDS_REVIEW);
+        assertThat(job.outcome().reason()).isEqualTo("INVALID_MODEL_OUTPUT");
+        assertThat(job.outcome().message()).startsWith("Extracted fields stayed invalid after repair: ").contains("total");
     }
 
     @Test
     void validFieldsReadByUnsureOcrNeedReview() {
-        job.ocr(new OcrReport("tesseract", List.of("eng"), List.of(
-                new PageText(1, PageSource.OCR, 100, "tesseract", 30.0, null, null)), 10));
+        ExtractedDocument scan = new ExtractedDocument("A", "image/png", 1, null, null, null, 1, false, 1000, List.of(), 0);
+        job.text(new TextExtraction(scan, new OcrReport("tesseract", List.of("eng"), List.of(
+                new PageText(1, PageSource.OCR, 100, "tesseract", 30.0, null, null)), 10), null));
         stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"A\", \"total\": 2}"));
         stage.mergeAndValidate(job);
 
         stage.finish(job);
 
-        assertThat(job.status()).isEqualTo(JobStatus.NEEDS_REVIEW);
-        assertThat(job.failureReason()).isEqualTo("LOW_OCR_CONFIDENCE");
-        assertThat(job.failureMessage()).contains("Mean OCR confidence 30.0");
+        assertThat(job.outcome().status()).isEqualTo(JobStatus.NEEDS_REVIEW);
+        assertThat(job.outcome().reason()).isEqualTo("LOW_OCR_CONFIDENCE");
+        assertThat(job.outcome().message()).contains("Mean OCR confidence 30.0");
     }
 
     @Test
     void aJobAlreadyDecidedKeepsItsOutcome() {
-        job.failed("NO_TEXT", "nothing to read");
+        job.outcome(JobOutcome.failed("NO_TEXT", "nothing to read"));
 
         stage.finish(job);
 
-        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.failureReason()).isEqualTo("NO_TEXT");
+        assertThat(job.outcome().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.outcome().reason()).isEqualTo("NO_TEXT");
     }
 
     private static ModelReply extract(int chunk, String text) {

@@ -22,7 +22,7 @@ class StageTimerTest {
 
         assertThat(meters.get("docflow.stage.duration").tag("stage", "classify").timer().totalTime(TimeUnit.MILLISECONDS))
                 .isEqualTo(120.0);
-        assertThat(job.stageMillis()).containsEntry("classify", 120L);
+        assertThat(job.costs().stageMillis()).containsEntry("classify", 120L);
     }
 
     @Test
@@ -30,7 +30,7 @@ class StageTimerTest {
         timer.stageTook(RouteIds.CALL_MODEL, 80, job);
 
         assertThat(meters.get("docflow.stage.duration").tag("stage", "call-model").timer().count()).isEqualTo(1);
-        assertThat(job.stageMillis()).isEmpty();
+        assertThat(job.costs().stageMillis()).isEmpty();
     }
 
     @Test

@@ -96,8 +96,8 @@ class TextStageTest {
         stage.extractText(job, new ByteArrayInputStream("the object's bytes".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(seen.get()).isEqualTo("docs/a.txt: the object's bytes");
-        assertThat(job.document().text()).isEqualTo("INVOICE\nTotal: $1.00\n");
-        assertThat(job.chunks().chunks()).hasSize(1);
+        assertThat(job.text().document().text()).isEqualTo("INVOICE\nTotal: $1.00\n");
+        assertThat(job.text().chunks().chunks()).hasSize(1);
         assertThat(spooled.get()).doesNotExist();
     }
 
