@@ -13,6 +13,8 @@ import io.docflow.extract.ChunkPlan;
 import io.docflow.extract.ExtractedDocument;
 import io.docflow.ingest.SourceObject;
 import io.docflow.model.Classification;
+import io.docflow.model.ExtractedFields;
+import io.docflow.model.FieldEvidence;
 import io.docflow.model.ModelReply;
 import io.docflow.ocr.OcrReport;
 
@@ -29,6 +31,7 @@ public class DocumentJob {
     private final List<ModelReply> modelCalls = Collections.synchronizedList(new ArrayList<>());
     private final Map<Integer, JsonNode> chunkFields = Collections.synchronizedMap(new TreeMap<>());
     private final Map<Integer, String> chunkErrors = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<Integer, List<FieldEvidence>> chunkEvidence = Collections.synchronizedMap(new TreeMap<>());
 
     private ExtractedDocument document;
     private OcrReport ocr;
@@ -37,6 +40,7 @@ public class DocumentJob {
     private String classificationUnreadable;
     private ObjectNode fields;
     private List<String> validationErrors = List.of();
+    private List<FieldEvidence> evidence = List.of();
     private boolean repaired;
     private JobStatus status = JobStatus.PROCESSING;
     private String failureReason;
@@ -96,6 +100,24 @@ public class DocumentJob {
 
     public void chunkExtracted(int index, JsonNode fields) {
         chunkFields.put(index, fields);
+    }
+
+    /** A chunk's fields with the evidence the model gave for them (tool use). */
+    public void chunkExtracted(int index, ExtractedFields answer) {
+        synchronized (chunkFields) {
+            chunkFields.put(index, answer.fields());
+            chunkEvidence.put(index, answer.evidence());
+        }
+    }
+
+    /** The answers per chunk, fields with their evidence, in chunk order. */
+    public List<ExtractedFields> chunkAnswersInOrder() {
+        synchronized (chunkFields) {
+            List<ExtractedFields> answers = new ArrayList<>();
+            chunkFields.forEach((index, fields) -> answers.add(new ExtractedFields((ObjectNode) fields,
+                    chunkEvidence.getOrDefault(index, List.of()))));
+            return answers;
+        }
     }
 
     public void chunkFailed(int index, String error) {
@@ -191,6 +213,15 @@ public class DocumentJob {
 
     public void validationErrors(List<String> errors) {
         this.validationErrors = List.copyOf(errors);
+    }
+
+    /** The evidence for {@link #fields()}, pointers into them; empty when the fields were read from text. */
+    public List<FieldEvidence> evidence() {
+        return evidence;
+    }
+
+    public void evidence(List<FieldEvidence> evidence) {
+        this.evidence = List.copyOf(evidence);
     }
 
     public boolean repaired() {

@@ -23,7 +23,7 @@ public class ClassificationStage {
     public boolean classified(DocumentJob job, ModelReply reply) {
         job.modelCalled(reply);
         try {
-            job.classification(classifications.read(reply.text()));
+            job.classification(classifications.read(reply));
             job.classificationUnreadable(null);
             return true;
         } catch (BadModelOutputException e) {

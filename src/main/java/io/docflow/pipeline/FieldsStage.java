@@ -3,16 +3,16 @@ package io.docflow.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FailureReason;
 import io.docflow.jobs.JobStatus;
 import io.docflow.model.BadModelOutputException;
 import io.docflow.model.DocumentClass;
 import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.ExtractedFields;
 import io.docflow.model.FieldMerger;
 import io.docflow.model.JsonReplyReader;
+import io.docflow.model.ModelAnswers;
 import io.docflow.model.ModelReply;
 import io.docflow.model.SchemaValidator;
 import io.docflow.ocr.DocumentOcr;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("fieldsStage")
 public class FieldsStage {
 
-    private final JsonReplyReader json;
+    private final ModelAnswers answers;
     private final FieldMerger merger;
     private final SchemaValidator validator;
     private final DocumentClassCatalog catalog;
@@ -33,28 +33,32 @@ public class FieldsStage {
 
     public FieldsStage(JsonReplyReader json, FieldMerger merger, SchemaValidator validator, DocumentClassCatalog catalog,
                        DocumentOcr ocr) {
-        this.json = json;
+        this.answers = new ModelAnswers(json);
         this.merger = merger;
         this.validator = validator;
         this.catalog = catalog;
         this.ocr = ocr;
     }
 
-    /** One chunk's fields; an unreadable reply is recorded against the chunk, not fatal to the document. */
+    /**
+     * One chunk's fields (and with tool use their evidence); an unreadable reply is recorded against the chunk, not
+     * fatal to the document.
+     */
     public void chunkExtracted(DocumentJob job, ModelReply reply) {
         job.modelCalled(reply);
         try {
-            job.chunkExtracted(reply.chunkIndex(), json.readObject(reply.text()));
+            job.chunkExtracted(reply.chunkIndex(), answers.fields(reply));
         } catch (BadModelOutputException e) {
             job.chunkFailed(reply.chunkIndex(), e.getMessage());
         }
     }
 
-    /** Merges the chunks' fields and validates them; true when they are valid. */
+    /** Merges the chunks' fields, their evidence following them, and validates the fields; true when they are valid. */
     public boolean mergeAndValidate(DocumentJob job) {
-        ObjectNode merged = merger.merge(job.chunkFieldsInOrder());
-        job.fields(merged);
-        List<String> errors = validator.errors(documentClass(job), merged);
+        ExtractedFields merged = merger.mergeAnswers(job.chunkAnswersInOrder());
+        job.fields(merged.fields());
+        job.evidence(merged.evidence());
+        List<String> errors = validator.errors(documentClass(job), merged.fields());
         if (!job.chunkErrors().isEmpty() && job.chunkFieldsInOrder().isEmpty()) {
             errors = concat(errors, "no chunk gave a readable answer: " + job.chunkErrors().values().iterator().next());
         }
@@ -62,15 +66,19 @@ public class FieldsStage {
         return errors.isEmpty();
     }
 
-    /** A repair call's answer; true when it made the fields valid (they then replace the merged ones). */
+    /**
+     * A repair call's answer; true when it made the fields valid (they then replace the merged ones, their evidence
+     * the merged evidence).
+     */
     public boolean repairAnswered(DocumentJob job, ModelReply reply) {
         job.modelCalled(reply);
         job.repaired(true);
         try {
-            JsonNode repaired = json.readObject(reply.text());
-            List<String> errors = validator.errors(documentClass(job), repaired);
+            ExtractedFields repaired = answers.fields(reply);
+            List<String> errors = validator.errors(documentClass(job), repaired.fields());
             if (errors.isEmpty()) {
-                job.fields((ObjectNode) repaired);
+                job.fields(repaired.fields());
+                job.evidence(repaired.evidence());
                 job.validationErrors(List.of());
                 return true;
             }
