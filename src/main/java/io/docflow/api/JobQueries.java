@@ -65,6 +65,7 @@ class JobQueries {
         status.put("costUsd", job.costUsd());
         status.put("stageMillis", job.stageMillis());
         status.put("keyFields", job.keyFields());
+        status.put("output", job.output());
         status.put("resultLocation", job.resultLocation());
         return status;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.docflow.extract.ExtractionSettings;
+import io.docflow.model.ModelOutput;
 import io.docflow.ocr.OcrSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -107,10 +108,21 @@ public record DocflowProperties(
     public record Classes(@NotBlank @DefaultValue("classpath:document-classes/") String location) {
     }
 
-    /** Where the prompt files ({@code <task>.<version>.txt}) are read from, and which version is used. */
+    /**
+     * Where the prompt files ({@code <task>.<version>.txt}) are read from, and which versions are used.
+     *
+     * @param version     the prompts of tool-use calls (they ask for the tool and the evidence)
+     * @param textVersion the prompts of text calls (JSON in the reply's text): {@code docflow.models.output: text}, and
+     *                    models that refuse tool use
+     */
     public record Prompts(
             @NotBlank @DefaultValue("classpath:prompts/") String location,
-            @NotBlank @DefaultValue("v1") String version) {
+            @NotBlank @DefaultValue("v2") String version,
+            @NotBlank @DefaultValue("v1") String textVersion) {
+
+        public String version(ModelOutput output) {
+            return output == ModelOutput.TOOL_USE ? version : textVersion;
+        }
     }
 
     /**
@@ -120,6 +132,8 @@ public record DocflowProperties(
      * @param extractionByClass model id per document class, overriding {@code extraction}
      * @param maxTokens         set explicitly: newer models reserve it against the token quota up front
      * @param prices            USD per million input and output tokens, per model id, for the cost estimate
+     * @param output            how calls ask for their answer: tool use (the default; a model that refuses it gets
+     *                          text calls) or text for every model
      */
     public record Models(
             @NotBlank @DefaultValue("anthropic.claude-3-haiku-20240307-v1:0") String classification,
@@ -134,7 +148,8 @@ public record DocflowProperties(
             @Valid @NotNull @DefaultValue Retry retry,
             @Valid @NotNull @DefaultValue Breaker breaker,
             @Valid @NotNull @DefaultValue Pacing pacing,
-            @Valid @NotNull @DefaultValue Parking parking) {
+            @Valid @NotNull @DefaultValue Parking parking,
+            @NotNull @DefaultValue("tool-use") ModelOutput output) {
 
         public boolean hasFallback() {
             return !fallback.isBlank();

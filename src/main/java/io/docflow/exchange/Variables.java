@@ -40,8 +40,9 @@ public final class Variables {
 
     // one model call (routes/model.camel.yaml, ConverseExchange, ModelPacing, ModelRetryHook, ModelFallback)
     public static final Variable<ModelRequest> MODEL_REQUEST = new Variable<>("modelRequest", ModelRequest.class,
-            "ConverseExchange.prepare; ModelFallback (the fallback model)",
-            "converse; ConverseExchange, ModelPacing, ModelRetryHook, ModelFallback");
+            "ConverseExchange.prepare; ModelFallback (the fallback model); ConverseExchange.send (the text form for a "
+                    + "model that refused tool use)",
+            "converse; ConverseExchange, ModelPacing, ModelRetryHook, ModelFallback, ToolUseSupport, ToolUseRefusalHook");
     public static final Variable<Integer> MODEL_ATTEMPTS = new Variable<>("modelAttempts", Integer.class,
             "ConverseExchange.prepare; ModelPacing (each attempt)", "ConverseExchange (the reply's attempts)");
     public static final Variable<Boolean> MODEL_FALLBACK = new Variable<>("modelFallback", Boolean.class,

@@ -6,29 +6,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.docflow.model.ExtractedFields;
 
 /**
- * The extract-fields stage's answer per chunk: the fields it found, or why its answer was unreadable. The chunks are
- * extracted in parallel, so it is synchronized.
+ * The extract-fields stage's answer per chunk: the fields it found with the evidence the model gave for them (tool
+ * use), or why its answer was unreadable. The chunks are extracted in parallel, so it is synchronized.
  */
 public final class ChunkAnswers {
 
-    private final Map<Integer, JsonNode> fields = Collections.synchronizedMap(new TreeMap<>());
+    private final Map<Integer, ExtractedFields> answers = Collections.synchronizedMap(new TreeMap<>());
     private final Map<Integer, String> unreadable = Collections.synchronizedMap(new TreeMap<>());
 
-    public void answered(int chunk, JsonNode chunkFields) {
-        fields.put(chunk, chunkFields);
+    public void answered(int chunk, ExtractedFields answer) {
+        answers.put(chunk, answer);
     }
 
     public void unreadable(int chunk, String why) {
         unreadable.put(chunk, why);
     }
 
+    /** The answers per chunk, fields with their evidence, in chunk order. */
+    public List<ExtractedFields> inOrder() {
+        synchronized (answers) {
+            return List.copyOf(answers.values());
+        }
+    }
+
     /** The fields found per chunk, in chunk order. */
     public List<JsonNode> fieldsInOrder() {
-        synchronized (fields) {
-            return List.copyOf(fields.values());
-        }
+        return inOrder().stream().<JsonNode>map(ExtractedFields::fields).toList();
     }
 
     /** Why each unreadable answer could not be read, by chunk index, in chunk order. */
@@ -41,6 +47,6 @@ public final class ChunkAnswers {
     /** Why the first chunk's answer was unreadable when no chunk's was readable; null when some chunk's was. */
     public String noneReadable() {
         Map<Integer, String> errors = unreadable();
-        return errors.isEmpty() || !fieldsInOrder().isEmpty() ? null : errors.values().iterator().next();
+        return errors.isEmpty() || !inOrder().isEmpty() ? null : errors.values().iterator().next();
     }
 }

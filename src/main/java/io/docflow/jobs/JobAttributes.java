@@ -35,6 +35,8 @@ public final class JobAttributes {
     public static final String MODEL = "model";
     public static final String INPUT_TOKENS = "inputTokens";
     public static final String OUTPUT_TOKENS = "outputTokens";
+    /** Per model task (CLASSIFY, EXTRACT, REPAIR): tool_use, text or mixed. */
+    public static final String OUTPUT = "output";
     public static final String COST_USD = "costUsd";
     public static final String STAGE_MILLIS = "stageMillis";
     public static final String KEY_FIELDS = "keyFields";

@@ -13,13 +13,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param claimedBy       the ingest message processing the job, "parked:" and a message id while parked, or null
  * @param legacy          null unless the job was asked for over the legacy bridge
  * @param legacyResultSentAt when its ProcessDocumentResult went out, null before
+ * @param output          per model task, whether it was asked with tool use or as text (empty before the outcome)
  */
 public record JobRecord(String jobId, JobStatus status, String bucket, String key, String receivedVia,
                         String claimedBy, boolean announced, String createdAt, String finishedAt,
                         String documentClass, Double confidence, String reason, String error, String model,
                         Double costUsd, String resultLocation, Map<String, Long> stageMillis,
                         Map<String, String> keyFields, LegacyRequester legacy, String legacyResultSentAt,
-                        int attempts, int parkings, int failedAttempts, String stage) {
+                        int attempts, int parkings, int failedAttempts, String stage, Map<String, String> output) {
 
     public static JobRecord of(Map<String, AttributeValue> item) {
         String correlationId = text(item, LEGACY_CORRELATION_ID);
@@ -32,7 +33,7 @@ public record JobRecord(String jobId, JobStatus status, String bucket, String ke
                 correlationId == null ? null : new LegacyRequester(correlationId, text(item, LEGACY_SOAP_VERSION),
                         text(item, LEGACY_REPLY_QUEUE)),
                 text(item, LEGACY_RESULT_SENT_AT), (int) count(item, ATTEMPTS), (int) count(item, PARKINGS),
-                (int) count(item, FAILED_ATTEMPTS), text(item, STAGE));
+                (int) count(item, FAILED_ATTEMPTS), text(item, STAGE), texts(item, OUTPUT));
     }
 
     public boolean isFinal() {

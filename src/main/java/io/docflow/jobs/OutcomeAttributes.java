@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.docflow.model.ModelOutputs;
 import io.docflow.ocr.OcrReport;
 import io.docflow.ocr.PageSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What a finished job's item records of its outcome, for look-ups without reading the result from S3: status, class,
- * reason, model and tokens, cost, stage timings, the class's key fields and where the pages' text came from.
+ * reason, model and tokens, how each model task was asked (tool use or text), cost, stage timings, the class's key fields and where the pages' text came from.
  */
 final class OutcomeAttributes {
 
@@ -48,6 +49,9 @@ final class OutcomeAttributes {
             attributes.put(MODEL, s(calls.get(calls.size() - 1).modelId()));
             attributes.put(INPUT_TOKENS, n(Integer.toString(calls.stream().mapToInt(c -> c.inputTokens()).sum())));
             attributes.put(OUTPUT_TOKENS, n(Integer.toString(calls.stream().mapToInt(c -> c.outputTokens()).sum())));
+            Map<String, AttributeValue> outputs = new HashMap<>();
+            ModelOutputs.byTask(calls).forEach((task, output) -> outputs.put(task, s(output)));
+            attributes.put(OUTPUT, AttributeValue.fromM(outputs));
         }
         if (cost != null) {
             attributes.put(COST_USD, n(cost.toPlainString()));

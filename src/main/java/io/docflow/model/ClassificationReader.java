@@ -8,15 +8,27 @@ import org.springframework.stereotype.Component;
 public class ClassificationReader {
 
     private final JsonReplyReader json;
+    private final ModelAnswers answers;
     private final DocumentClassCatalog catalog;
 
     public ClassificationReader(JsonReplyReader json, DocumentClassCatalog catalog) {
         this.json = json;
+        this.answers = new ModelAnswers(json);
         this.catalog = catalog;
     }
 
+    /** A reply, as its call asked for it: the tool's input or the JSON in the text. */
+    public Classification read(ModelReply reply) {
+        JsonNode answer = answers.read(reply);
+        return read(answer, reply.output() == ModelOutput.TEXT ? reply.text() : answer.toString());
+    }
+
+    /** A text reply. */
     public Classification read(String reply) {
-        JsonNode answer = json.readObject(reply);
+        return read(json.readObject(reply), reply);
+    }
+
+    private Classification read(JsonNode answer, String reply) {
         JsonNode name = answer.get("documentClass");
         if (name == null || !name.isTextual() || name.asText().isBlank()) {
             throw new BadModelOutputException("The classification reply lacks documentClass: " + JsonReplyReader.excerpt(reply));

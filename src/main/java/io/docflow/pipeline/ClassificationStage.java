@@ -26,7 +26,7 @@ public class ClassificationStage {
     public boolean classified(DocumentJob job, ModelReply reply) {
         job.costs().modelCalled(reply);
         try {
-            job.classification(classifications.read(reply.text()));
+            job.classification(classifications.read(reply));
             return true;
         } catch (BadModelOutputException e) {
             return false;
@@ -44,7 +44,7 @@ public class ClassificationStage {
         List<ModelReply> answers = job.costs().modelCalls().stream().filter(c -> c.task() == ModelTask.CLASSIFY).toList();
         if (!answers.isEmpty()) {
             // reading is repeatable: the last answer, read again, fails as it did
-            classifications.read(answers.get(answers.size() - 1).text());
+            classifications.read(answers.get(answers.size() - 1));
         }
         throw new BadModelOutputException("No classification answer was read");
     }

@@ -3,8 +3,6 @@ package io.docflow.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FailureReason;
 import io.docflow.jobs.FieldExtraction;
@@ -12,8 +10,10 @@ import io.docflow.jobs.JobOutcome;
 import io.docflow.model.BadModelOutputException;
 import io.docflow.model.DocumentClass;
 import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.ExtractedFields;
 import io.docflow.model.FieldMerger;
 import io.docflow.model.JsonReplyReader;
+import io.docflow.model.ModelAnswers;
 import io.docflow.model.ModelReply;
 import io.docflow.model.SchemaValidator;
 import io.docflow.ocr.DocumentOcr;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component("fieldsStage")
 public class FieldsStage {
 
-    private final JsonReplyReader json;
+    private final ModelAnswers answers;
     private final FieldMerger merger;
     private final SchemaValidator validator;
     private final DocumentClassCatalog catalog;
@@ -34,27 +34,30 @@ public class FieldsStage {
 
     public FieldsStage(JsonReplyReader json, FieldMerger merger, SchemaValidator validator, DocumentClassCatalog catalog,
                        DocumentOcr ocr) {
-        this.json = json;
+        this.answers = new ModelAnswers(json);
         this.merger = merger;
         this.validator = validator;
         this.catalog = catalog;
         this.ocr = ocr;
     }
 
-    /** One chunk's fields; an unreadable reply is recorded against the chunk, not fatal to the document. */
+    /**
+     * One chunk's fields (and with tool use their evidence); an unreadable reply is recorded against the chunk, not
+     * fatal to the document.
+     */
     public void chunkExtracted(DocumentJob job, ModelReply reply) {
         job.costs().modelCalled(reply);
         try {
-            job.chunkAnswers().answered(reply.chunkIndex(), json.readObject(reply.text()));
+            job.chunkAnswers().answered(reply.chunkIndex(), answers.fields(reply));
         } catch (BadModelOutputException e) {
             job.chunkAnswers().unreadable(reply.chunkIndex(), e.getMessage());
         }
     }
 
-    /** Merges the chunks' fields and validates them; true when they are valid. */
+    /** Merges the chunks' fields, their evidence following them, and validates the fields; true when they are valid. */
     public boolean mergeAndValidate(DocumentJob job) {
-        ObjectNode merged = merger.merge(job.chunkAnswers().fieldsInOrder());
-        List<String> errors = new ArrayList<>(validator.errors(documentClass(job), merged));
+        ExtractedFields merged = merger.mergeAnswers(job.chunkAnswers().inOrder());
+        List<String> errors = new ArrayList<>(validator.errors(documentClass(job), merged.fields()));
         String noneReadable = job.chunkAnswers().noneReadable();
         if (noneReadable != null) {
             errors.add("no chunk gave a readable answer: " + noneReadable);
@@ -63,14 +66,17 @@ public class FieldsStage {
         return errors.isEmpty();
     }
 
-    /** A repair call's answer; true when it made the fields valid (they then replace the merged ones). */
+    /**
+     * A repair call's answer; true when it made the fields valid (they then replace the merged ones, their evidence
+     * the merged evidence).
+     */
     public boolean repairAnswered(DocumentJob job, ModelReply reply) {
         job.costs().modelCalled(reply);
         FieldExtraction before = job.extraction();
         try {
-            JsonNode repaired = json.readObject(reply.text());
-            List<String> errors = validator.errors(documentClass(job), repaired);
-            job.extraction(errors.isEmpty() ? before.repairedTo((ObjectNode) repaired) : before.repairStillInvalid(errors));
+            ExtractedFields repaired = answers.fields(reply);
+            List<String> errors = validator.errors(documentClass(job), repaired.fields());
+            job.extraction(errors.isEmpty() ? before.repairedTo(repaired) : before.repairStillInvalid(errors));
             return errors.isEmpty();
         } catch (BadModelOutputException e) {
             job.extraction(before.repairUnreadable(e.getMessage()));

@@ -3,6 +3,7 @@ package io.docflow.store;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import io.docflow.jobs.JobOutcome;
 import io.docflow.jobs.TextExtraction;
 import io.docflow.model.CostEstimator;
 import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.ModelOutputs;
 import io.docflow.model.ModelReply;
 import org.springframework.stereotype.Component;
 
@@ -111,7 +113,7 @@ public class ResultDocuments {
             validation.put("repaired", extraction.repaired());
             validation.set("errors", mapper.valueToTree(extraction.validationErrors()));
         }
-        result.put("promptVersion", properties.prompts().version());
+        result.put("promptVersion", promptVersion(job));
         modelUsage(result, job);
         ObjectNode timings = result.putObject("timings");
         timings.set("stageMillis", mapper.valueToTree(job.costs().stageMillis()));
@@ -122,6 +124,17 @@ public class ResultDocuments {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result of job " + job.jobId(), e);
         }
+    }
+
+    /**
+     * The version of the prompts the calls used: tool-use calls the tool-use prompts, text calls (a model refusing
+     * tool use, or docflow.models.output text) the text prompts; both, comma-separated, when both were used.
+     */
+    private String promptVersion(DocumentJob job) {
+        var prompts = properties.prompts();
+        List<String> versions = job.costs().modelCalls().stream().map(call -> prompts.version(call.output()))
+                .distinct().toList();
+        return versions.isEmpty() ? prompts.version(properties.models().output()) : String.join(", ", versions);
     }
 
     /** Per page: where its text came from, the OCR confidence, why it was left out; then the OCR totals. */
@@ -180,11 +193,14 @@ public class ResultDocuments {
             c.put("stopReason", call.stopReason());
             c.put("attempts", call.attempts());
             c.put("fallback", call.fallback());
+            c.put("output", call.output().label());
             input += call.inputTokens();
             output += call.outputTokens();
         }
         models.set("modelsUsed", mapper.valueToTree(modelCalls.stream().map(ModelReply::modelId).distinct().toList()));
         models.put("fallbackUsed", modelCalls.stream().anyMatch(ModelReply::fallback));
+        ObjectNode outputs = models.putObject("output");
+        ModelOutputs.byTask(modelCalls).forEach(outputs::put);
         ObjectNode usage = result.putObject("usage");
         usage.put("inputTokens", input);
         usage.put("outputTokens", output);

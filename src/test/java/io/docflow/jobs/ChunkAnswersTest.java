@@ -2,10 +2,13 @@ package io.docflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.model.ExtractedFields;
 import org.junit.jupiter.api.Test;
 
 class ChunkAnswersTest {
@@ -14,9 +17,9 @@ class ChunkAnswersTest {
 
     @Test
     void fieldsComeInChunkOrderWhateverOrderTheAnswersCameIn() {
-        answers.answered(2, fields("c"));
-        answers.answered(0, fields("a"));
-        answers.answered(1, fields("b"));
+        answers.answered(2, answer("c"));
+        answers.answered(0, answer("a"));
+        answers.answered(1, answer("b"));
 
         assertThat(answers.fieldsInOrder()).containsExactly(fields("a"), fields("b"), fields("c"));
         assertThat(answers.unreadable()).isEmpty();
@@ -26,7 +29,7 @@ class ChunkAnswersTest {
     @Test
     void anUnreadableChunkIsKeptWithWhyAndTheOthersStillCount() {
         answers.unreadable(0, "no JSON object");
-        answers.answered(1, fields("b"));
+        answers.answered(1, answer("b"));
 
         assertThat(answers.unreadable()).containsOnly(Map.entry(0, "no JSON object"));
         assertThat(answers.fieldsInOrder()).containsExactly(fields("b"));
@@ -54,7 +57,7 @@ class ChunkAnswersTest {
     void answersFromParallelChunksAreAllKept() throws Exception {
         Parallel.run(8, 2_000, chunk -> {
             if (chunk % 2 == 0) {
-                answers.answered(chunk, fields(Integer.toString(chunk)));
+                answers.answered(chunk, answer(Integer.toString(chunk)));
             } else {
                 answers.unreadable(chunk, "unreadable " + chunk);
             }
@@ -63,6 +66,10 @@ class ChunkAnswersTest {
         assertThat(answers.fieldsInOrder()).hasSize(1_000).first().isEqualTo(fields("0"));
         assertThat(answers.fieldsInOrder()).last().isEqualTo(fields("1998"));
         assertThat(answers.unreadable()).hasSize(1_000).containsEntry(1999, "unreadable 1999");
+    }
+
+    private static ExtractedFields answer(String value) {
+        return new ExtractedFields((ObjectNode) fields(value), List.of());
     }
 
     private static JsonNode fields(String value) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.ingest.SourceObject;
 import io.docflow.model.Classification;
+import io.docflow.model.ModelOutput;
 import io.docflow.model.ModelReply;
 import io.docflow.model.ModelTask;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,30 @@ class OutcomeAttributesTest {
         assertThat(attributes.get("keyFields").m()).as("only the class's key fields that are single values")
                 .containsOnlyKeys("invoiceNumber").containsEntry("invoiceNumber", AttributeValue.fromS("INV-1"));
         assertThat(attributes).doesNotContainKeys("reason", "error", "ocrEngine");
+        assertThat(attributes.get("output").m()).containsOnly(Map.entry("CLASSIFY", AttributeValue.fromS("text")),
+                Map.entry("EXTRACT", AttributeValue.fromS("text")));
+    }
+
+    @Test
+    void eachModelTaskRecordsWhetherItWasAskedWithToolUseOrAsText() {
+        DocumentJob job = new DocumentJob("j-3", source);
+        job.costs().modelCalled(call(ModelTask.CLASSIFY, ModelOutput.TOOL_USE));
+        job.costs().modelCalled(call(ModelTask.EXTRACT, ModelOutput.TOOL_USE));
+        job.costs().modelCalled(call(ModelTask.EXTRACT, ModelOutput.TOOL_USE));
+        job.costs().modelCalled(call(ModelTask.REPAIR, ModelOutput.TOOL_USE));
+        job.costs().modelCalled(call(ModelTask.REPAIR, ModelOutput.TEXT));
+        job.outcome(JobOutcome.completed());
+
+        Map<String, AttributeValue> attributes = outcomes.of(job, "s3://r/results/j-3.json", null, "2026-12-03T08:00:00Z");
+
+        assertThat(attributes.get("output").m()).containsOnly(
+                Map.entry("CLASSIFY", AttributeValue.fromS("tool_use")),
+                Map.entry("EXTRACT", AttributeValue.fromS("tool_use")),
+                Map.entry("REPAIR", AttributeValue.fromS("mixed")));
+    }
+
+    private static ModelReply call(ModelTask task, ModelOutput output) {
+        return new ModelReply(task, "m", "", "tool_use", 1, 1, 1, -1, 1, false, output, null);
     }
 
     @Test

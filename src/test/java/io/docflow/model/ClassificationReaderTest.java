@@ -66,4 +66,30 @@ class ClassificationReaderTest {
     void aReplyWithoutJsonIsBadOutput() {
         assertThatThrownBy(() -> reader.read("invoice")).isInstanceOf(BadModelOutputException.class);
     }
+
+    @Test
+    void aToolUseReplyIsReadFromTheToolsInputNotItsText() throws Exception {
+        ModelReply reply = new ModelReply(ModelTask.CLASSIFY, "m", "{\"documentClass\": \"letter\"}", "tool_use",
+                1, 1, 1, -1, 1, false, ModelOutput.TOOL_USE,
+                MAPPER.readTree("{\"documentClass\": \"invoice\", \"confidence\": 0.9, \"reason\": \"a total\"}"));
+
+        assertThat(reader.read(reply)).isEqualTo(new Classification("invoice", 0.9, "a total", "invoice"));
+    }
+
+    @Test
+    void aToolInputWithoutAClassIsBadOutput() throws Exception {
+        ModelReply reply = new ModelReply(ModelTask.CLASSIFY, "m", "", "max_tokens", 1, 1, 1, -1, 1, false,
+                ModelOutput.TOOL_USE, MAPPER.readTree("{}"));
+
+        assertThatThrownBy(() -> reader.read(reply)).isInstanceOf(BadModelOutputException.class)
+                .hasMessage("The classification reply lacks documentClass: '{}'");
+    }
+
+    @Test
+    void aTextReplyIsReadFromItsText() {
+        ModelReply reply = new ModelReply(ModelTask.CLASSIFY, "m", "{\"documentClass\": \"letter\"}", "end_turn",
+                1, 1, 1, -1, 1, false);
+
+        assertThat(reader.read(reply).documentClass()).isEqualTo("letter");
+    }
 }

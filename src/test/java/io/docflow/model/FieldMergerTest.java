@@ -91,4 +91,61 @@ class FieldMergerTest {
         assertThat(first).isEqualTo(json("{\"lines\": [1], \"vendor\": {\"name\": \"ACME\"}}"));
         assertThat(second).isEqualTo(json("{\"lines\": [2], \"vendor\": {\"vat\": \"DE1\"}}"));
     }
+
+    @Test
+    void evidenceFollowsItsValueIntoTheMergedFields() {
+        ExtractedFields first = answer("{\"number\": \"A-1\", \"lineItems\": [{\"d\": \"a\"}, {\"d\": \"b\"}]}",
+                evidence("/number", "No. A-1"), evidence("/lineItems/0/d", "a 1.00"), evidence("/lineItems/1/d", "b 2.00"));
+        ExtractedFields second = answer("{\"number\": \"B-2\", \"total\": 5, \"lineItems\": [{\"d\": \"b\"}, {\"d\": \"c\"}]}",
+                evidence("/number", "No. B-2"), evidence("/total", "Total 5"),
+                evidence("/lineItems/0/d", "b 2.00 again"), evidence("/lineItems/1/d", "c 3.00"));
+
+        ExtractedFields merged = merger.mergeAnswers(List.of(first, second));
+
+        assertThat(merged.fields()).isEqualTo(json(
+                "{\"number\": \"A-1\", \"lineItems\": [{\"d\": \"a\"}, {\"d\": \"b\"}, {\"d\": \"c\"}], \"total\": 5}"));
+        // the second chunk's number and its duplicate item were not kept, nor their evidence; its new item moved to 2
+        assertThat(merged.evidence()).containsExactly(
+                evidence("/number", "No. A-1"), evidence("/lineItems/0/d", "a 1.00"), evidence("/lineItems/1/d", "b 2.00"),
+                evidence("/total", "Total 5"), evidence("/lineItems/2/d", "c 3.00"));
+    }
+
+    @Test
+    void evidenceInNestedObjectsAndWholeValuesTakenKeepsItsPath() {
+        ExtractedFields first = answer("{\"vendor\": {\"name\": \"ACME\"}}", evidence("/vendor/name", "ACME Ltd"));
+        ExtractedFields second = answer("{\"vendor\": {\"name\": \"X\", \"vat\": \"DE1\"}, \"tags\": [\"t\"]}",
+                evidence("/vendor/name", "X"), evidence("/vendor/vat", "VAT DE1"), evidence("/tags/0", "tag t"),
+                evidence("/nowhere", "made up"), evidence("vendor", "not a pointer"));
+
+        ExtractedFields merged = merger.mergeAnswers(List.of(first, second));
+
+        assertThat(merged.evidence()).containsExactly(evidence("/vendor/name", "ACME Ltd"),
+                evidence("/vendor/vat", "VAT DE1"), evidence("/tags/0", "tag t"));
+    }
+
+    @Test
+    void aChunkAfterFiveItemsHasItsFirstItemRebasedToFive() {
+        ExtractedFields first = answer("{\"lineItems\": [1, 2, 3, 4, 5]}");
+        ExtractedFields second = answer("{\"lineItems\": [{\"amount\": 6}]}",
+                new FieldEvidence("/lineItems/0/amount", "6.00", 2, 0.8));
+
+        assertThat(merger.mergeAnswers(List.of(first, second)).evidence())
+                .containsExactly(new FieldEvidence("/lineItems/5/amount", "6.00", 2, 0.8));
+    }
+
+    @Test
+    void pointerTokensAreEscapedAsJsonPointerAsks() {
+        ExtractedFields first = answer("{\"a/b\": 1, \"c~d\": 2}", evidence("/a~1b", "one"), evidence("/c~0d", "two"));
+
+        assertThat(merger.mergeAnswers(List.of(first)).evidence()).containsExactly(evidence("/a~1b", "one"),
+                evidence("/c~0d", "two"));
+    }
+
+    private static ExtractedFields answer(String fields, FieldEvidence... evidence) {
+        return new ExtractedFields((ObjectNode) json(fields), List.of(evidence));
+    }
+
+    private static FieldEvidence evidence(String field, String quote) {
+        return new FieldEvidence(field, quote, null, null);
+    }
 }

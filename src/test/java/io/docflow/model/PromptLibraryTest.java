@@ -20,7 +20,14 @@ class PromptLibraryTest {
     Path dir;
 
     private static PromptLibrary library(String location, String version) {
+        return library(location, version, null);
+    }
+
+    private static PromptLibrary library(String location, String version, String textVersion) {
         MockEnvironment environment = new MockEnvironment();
+        if (textVersion != null) {
+            environment.setProperty("docflow.prompts.text-version", textVersion);
+        }
         if (location != null) {
             environment.setProperty("docflow.prompts.location", location);
         }
@@ -37,25 +44,34 @@ class PromptLibraryTest {
     }
 
     @Test
-    void theShippedPromptsLoadAsVersionOne() {
+    void theShippedPromptsAskForTheToolInVersionTwoAndForJsonTextInVersionOne() {
         PromptLibrary shipped = library(null, null);
 
-        assertThat(shipped.classify().name()).isEqualTo("classify");
-        assertThat(shipped.extract().name()).isEqualTo("extract");
-        assertThat(shipped.repair().name()).isEqualTo("repair");
-        assertThat(shipped.classify().version()).isEqualTo("v1");
-        assertThat(shipped.classify().text()).contains("{{classes}}").contains("{{document}}");
+        for (ModelTask task : ModelTask.values()) {
+            PromptTemplate tool = shipped.template(task, ModelOutput.TOOL_USE);
+            PromptTemplate text = shipped.template(task, ModelOutput.TEXT);
+            assertThat(tool.name()).isEqualTo(task.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(tool.version()).isEqualTo("v2");
+            assertThat(tool.text()).contains("{{tool}}", "{{document}}").doesNotContain("{{schema}}");
+            assertThat(text.version()).isEqualTo("v1");
+            assertThat(text.text()).contains("JSON object", "{{document}}").doesNotContain("{{tool}}");
+        }
+        assertThat(shipped.template(ModelTask.CLASSIFY, ModelOutput.TOOL_USE).text()).contains("{{classes}}");
+        assertThat(shipped.template(ModelTask.EXTRACT, ModelOutput.TOOL_USE).text()).contains("evidence", "JSON Pointer");
+        assertThat(shipped.template(ModelTask.EXTRACT, ModelOutput.TEXT).text()).contains("{{schema}}");
     }
 
     @Test
     void eachTaskIsReadFromItsVersionedFileAsUtf8() throws IOException {
         writeAll("v7");
+        writeAll("v6");
 
-        PromptLibrary library = library("file:" + dir, "v7");
+        PromptLibrary library = library("file:" + dir, "v7", "v6");
 
-        assertThat(library.extract().version()).isEqualTo("v7");
-        assertThat(library.extract().text()).isEqualTo("extract ü {{document}}");
-        assertThat(library.repair().render(Map.of("document", "x"))).isEqualTo("repair ü x");
+        assertThat(library.template(ModelTask.EXTRACT, ModelOutput.TOOL_USE).version()).isEqualTo("v7");
+        assertThat(library.template(ModelTask.EXTRACT, ModelOutput.TOOL_USE).text()).isEqualTo("extract ü {{document}}");
+        assertThat(library.template(ModelTask.REPAIR, ModelOutput.TEXT).version()).isEqualTo("v6");
+        assertThat(library.template(ModelTask.REPAIR, ModelOutput.TEXT).render(Map.of("document", "x"))).isEqualTo("repair ü x");
     }
 
     @Test
@@ -67,6 +83,17 @@ class PromptLibraryTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Prompt file " + location + "extract.v2.txt is missing"
                         + " (docflow.prompts.location / docflow.prompts.version)");
+    }
+
+    @Test
+    void aMissingTextPromptNamesTheTextVersionSetting() throws IOException {
+        writeAll("v2");
+        String location = "file:" + dir + "/";
+
+        assertThatThrownBy(() -> library(location, "v2", "v5"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Prompt file " + location + "classify.v5.txt is missing"
+                        + " (docflow.prompts.location / docflow.prompts.text-version)");
     }
 
     @Test

@@ -91,6 +91,6 @@ class DocumentOutcomesTest {
     private static JobRecord record(JobStatus status, String documentClass, Double confidence, String reason,
                                     String error, int attempts, String stage) {
         return new JobRecord("j-5", status, "in", "a.pdf", "test", "m-1", false, null, null, documentClass, confidence,
-                reason, error, null, null, null, Map.of(), Map.of(), null, null, attempts, 0, 0, stage);
+                reason, error, null, null, null, Map.of(), Map.of(), null, null, attempts, 0, 0, stage, Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.docflow.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -15,8 +16,10 @@ import io.docflow.jobs.JobStatus;
 import io.docflow.jobs.TextExtraction;
 import io.docflow.model.Classification;
 import io.docflow.model.DocumentClassCatalog;
+import io.docflow.model.FieldEvidence;
 import io.docflow.model.FieldMerger;
 import io.docflow.model.JsonReplyReader;
+import io.docflow.model.ModelOutput;
 import io.docflow.model.ModelReply;
 import io.docflow.model.ModelTask;
 import io.docflow.model.SchemaValidator;
@@ -172,6 +175,65 @@ class FieldsStageTest {
 
         assertThat(job.outcome().status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.outcome().reason()).isEqualTo("NO_TEXT");
+    }
+
+    @Test
+    void toolUseChunkAnswersKeepTheirEvidenceRebasedThroughTheMerge() throws Exception {
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 1, """
+                {"fields": {"total": 7, "lineItems": [{"description": "Bolts"}]},
+                 "evidence": [{"field": "/total", "quote": "Total: 7.00"},
+                              {"field": "/lineItems/0/description", "quote": "Bolts 1 7.00", "page": 2}]}"""));
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 0, """
+                {"fields": {"invoiceNumber": "A", "lineItems": [{"description": "Nuts"}, {"description": "Gears"}]},
+                 "evidence": [{"field": "/invoiceNumber", "quote": "Invoice A"},
+                              {"field": "/lineItems/0/description", "quote": "Nuts 1 1.00"},
+                              {"field": "/lineItems/1/description", "quote": "Gears 1 2.00"}]}"""));
+
+        assertThat(stage.mergeAndValidate(job)).isTrue();
+
+        assertThat(job.extraction().fields().at("/lineItems/2/description").asText()).isEqualTo("Bolts");
+        assertThat(job.extraction().evidence()).extracting(FieldEvidence::field, FieldEvidence::quote).containsExactly(
+                tuple("/invoiceNumber", "Invoice A"), tuple("/lineItems/0/description", "Nuts 1 1.00"),
+                tuple("/lineItems/1/description", "Gears 1 2.00"), tuple("/total", "Total: 7.00"),
+                tuple("/lineItems/2/description", "Bolts 1 7.00"));
+        assertThat(job.extraction().evidence().get(4).page()).isEqualTo(2);
+    }
+
+    @Test
+    void aToolUseReplyWithoutAToolCallIsAnUnreadableChunk() {
+        stage.chunkExtracted(job, new ModelReply(ModelTask.EXTRACT, "m", "Sorry, I cannot help with that.", "end_turn",
+                10, 5, 3, 0, 1, false, ModelOutput.TOOL_USE, null));
+
+        assertThat(job.chunkAnswers().unreadable().get(0)).contains("no toolUse block", "Sorry, I cannot help with that.");
+    }
+
+    @Test
+    void aValidToolUseRepairReplacesTheFieldsAndTheirEvidence() throws Exception {
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 0, """
+                {"fields": {"vendorName": "Acme"}, "evidence": [{"field": "/vendorName", "quote": "Acme"}]}"""));
+        stage.mergeAndValidate(job);
+        assertThat(job.extraction().evidence()).hasSize(1);
+
+        assertThat(stage.repairAnswered(job, tool(ModelTask.REPAIR, -1, """
+                {"fields": {"invoiceNumber": "A", "total": 5},
+                 "evidence": [{"field": "/invoiceNumber", "quote": "No. A"}, {"field": "/total", "quote": "Total 5"}]}""")))
+                .isTrue();
+
+        assertThat(job.extraction().evidence()).extracting(FieldEvidence::field).containsExactly("/invoiceNumber", "/total");
+    }
+
+    @Test
+    void toolInputThatFailsTheSchemaIsAValidationError() throws Exception {
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 0, "{\"fields\": {\"invoiceNumber\": 12}, \"evidence\": []}"));
+
+        assertThat(stage.mergeAndValidate(job)).isFalse();
+        assertThat(job.extraction().validationErrors()).anySatisfy(error -> assertThat(error).contains("invoiceNumber"))
+                .anySatisfy(error -> assertThat(error).contains("total"));
+    }
+
+    private static ModelReply tool(ModelTask task, int chunk, String input) throws Exception {
+        return new ModelReply(task, "m", "", "tool_use", 10, 5, 3, chunk, 1, false, ModelOutput.TOOL_USE,
+                MAPPER.readTree(input));
     }
 
     private static ModelReply extract(int chunk, String text) {

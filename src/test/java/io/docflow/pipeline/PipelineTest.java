@@ -130,7 +130,7 @@ class PipelineTest {
         assertThat(result.at("/fields/total").decimalValue()).isEqualByComparingTo("1100.00");
         assertThat(result.at("/document/contentType").asText()).isEqualTo("application/pdf");
         assertThat(result.at("/validation/valid").asBoolean()).isTrue();
-        assertThat(result.at("/promptVersion").asText()).isEqualTo("v1");
+        assertThat(result.at("/promptVersion").asText()).isEqualTo("v2");
         assertThat(result.at("/schemaVersion").asText()).isEqualTo("2");
         assertThat(result.at("/models/calls")).hasSize(2);
         assertThat(result.at("/models/modelsUsed").toString()).contains(EXTRACTION_MODEL);
@@ -148,6 +148,48 @@ class PipelineTest {
         assertThat(event.get("source").asText()).isEqualTo("docflow");
         assertThat(event.get("detail-type").asText()).isEqualTo("Document Processed");
         assertThat(event.at("/detail/status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aDocumentIsClassifiedAndExtractedThroughToolUse() {
+        String jobId = put("tool-use/invoice.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-TOOL-1", "1,100.00")));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("COMPLETED");
+        assertThat(job.get("output").m()).containsOnly(Map.entry("CLASSIFY", AttributeValue.fromS("tool_use")),
+                Map.entry("EXTRACT", AttributeValue.fromS("tool_use")));
+        JsonNode result = result(jobId);
+        assertThat(result.at("/classification/documentClass").asText()).isEqualTo("invoice");
+        assertThat(result.at("/fields/invoiceNumber").asText()).isEqualTo("INV-TOOL-1");
+        assertThat(result.at("/fields/total").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(result.at("/validation/valid").asBoolean()).isTrue();
+        assertThat(result.at("/promptVersion").asText()).isEqualTo("v2");
+        JsonNode calls = result.at("/models/calls");
+        assertThat(calls.findValuesAsText("task")).containsExactly("CLASSIFY", "EXTRACT");
+        assertThat(calls.findValuesAsText("output")).containsExactly("tool_use", "tool_use");
+        assertThat(calls.findValuesAsText("stopReason")).containsExactly("tool_use", "tool_use");
+        assertThat(result.at("/models/output").toString()).isEqualTo("{\"CLASSIFY\":\"tool_use\",\"EXTRACT\":\"tool_use\"}");
+        assertThat(result.has("evidence")).as("grounding shows evidence, not this step").isFalse();
+        assertThat(http.getForObject("/api/v1/jobs/" + jobId, JsonNode.class).at("/output/EXTRACT").asText())
+                .isEqualTo("tool_use");
+    }
+
+    @Test
+    void toolInputThatFailsTheSchemaIsRepairedThroughTheTool() {
+        var bedrock = LocalAwsInitializer.sharedServices().bedrock();
+        bedrock.faults().inject(EXTRACTION_MODEL, Fault.MISSING_FIELDS, 1);
+        try {
+            String jobId = put("tool-use/repaired.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-TOOL-2", "12.00")));
+
+            assertThat(awaitFinal(jobId).get("status").s()).isEqualTo("COMPLETED");
+            JsonNode result = result(jobId);
+            assertThat(result.at("/validation/repaired").asBoolean()).isTrue();
+            assertThat(result.at("/fields/invoiceNumber").asText()).isEqualTo("INV-TOOL-2");
+            assertThat(result.at("/models/calls").findValuesAsText("task")).containsExactly("CLASSIFY", "EXTRACT", "REPAIR");
+            assertThat(result.at("/models/calls").findValuesAsText("output")).containsOnly("tool_use");
+        } finally {
+            bedrock.faults().clear();
+        }
     }
 
     @Test
@@ -427,7 +469,7 @@ class PipelineTest {
             Map<String, AttributeValue> job = awaitFinal(jobId);
             assertThat(job.get("status").s()).isEqualTo("NEEDS_REVIEW");
             assertThat(job.get("reason").s()).isEqualTo("INVALID_MODEL_OUTPUT");
-            assertThat(job.get("error").s()).contains("no complete JSON object", "Sorry, I cannot help with that.");
+            assertThat(job.get("error").s()).contains("no toolUse block", "Sorry, I cannot help with that.");
             JsonNode calls = result(jobId).at("/models/calls");
             assertThat(calls.findValuesAsText("task")).containsExactly("CLASSIFY", "CLASSIFY");
             assertThat(calls.findValuesAsText("modelId")).containsExactly(CLASSIFICATION_MODEL, FALLBACK_MODEL);

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
  * <ul>
  *   <li><b>retryable</b>: throttling, model not ready, 5xx, model timeouts, I/O errors; retried by Camel's
  *       {@code model-retries} redelivery, then the fallback model, then the document is parked, never failed;</li>
+ *   <li><b>tool use refused</b>: a validation error saying the model does not support tool use; the call is sent
+ *       again at once as text ({@code io.docflow.model.ToolUseSupport}), not counted as a failure;</li>
  *   <li><b>not retryable</b>: validation, access denied, unknown model; the fallback model is tried once, and if it
  *       refuses too the job is FAILED {@code MODEL_REJECTED};</li>
  *   <li><b>bad output</b> ({@code BadModelOutputException}, schema errors): one repair call, then the fallback

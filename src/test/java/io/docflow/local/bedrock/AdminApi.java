@@ -95,6 +95,9 @@ final class AdminApi {
         if (body.path("unknown").asBoolean(false)) {
             bedrock.markUnknown(modelId);
         }
+        if (body.hasNonNull("toolUse")) {
+            bedrock.setToolSupport(modelId, ToolSupport.parse(body.get("toolUse").asText()));
+        }
     }
 
     private ObjectNode counters() {

@@ -4,13 +4,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
-/** {@code POST /model/{modelId}/converse}: text content blocks in, one text block out. */
+/**
+ * {@code POST /model/{modelId}/converse}: text content blocks in; out one text block, or with a {@code toolConfig}
+ * one toolUse block (stop reason {@code tool_use}) as Bedrock answers tool use.
+ */
 final class ConverseApi implements ModelApi {
+
+    private final AtomicLong toolUseIds = new AtomicLong();
 
     @Override
     public ModelRequest parse(String modelId, JsonNode body) throws InvalidRequestException {
@@ -33,7 +40,8 @@ final class ConverseApi implements ModelApi {
         List<String> system = new ArrayList<>();
         body.path("system").forEach(block -> system.add(block.path("text").asText("")));
         Integer maxTokens = ModelApi.maxTokens(body.path("inferenceConfig").path("maxTokens"), "inferenceConfig.maxTokens");
-        return new ModelRequest(modelId, system, turns, maxTokens);
+        ToolConfig tools = body.hasNonNull("toolConfig") ? ToolConfig.parse(body.get("toolConfig")) : null;
+        return new ModelRequest(modelId, system, turns, maxTokens, tools);
     }
 
     /** The text blocks of a message, joined; images, documents and tool blocks carry no text the model reads. */
@@ -47,7 +55,15 @@ final class ConverseApi implements ModelApi {
     public void reply(HttpExchange exchange, ModelRequest request, CallOutcome.Reply reply) throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode message = body.putObject("output").putObject("message").put("role", "assistant");
-        message.putArray("content").addObject().put("text", reply.text());
+        ArrayNode content = message.putArray("content");
+        if (reply.toolCall() == null) {
+            content.addObject().put("text", reply.text());
+        } else {
+            content.addObject().putObject("toolUse")
+                    .put("toolUseId", "tooluse_local%012d".formatted(toolUseIds.incrementAndGet()))
+                    .put("name", reply.toolCall().name())
+                    .set("input", reply.toolCall().input());
+        }
         body.put("stopReason", reply.stopReason());
         body.putObject("usage")
                 .put("inputTokens", reply.inputTokens())

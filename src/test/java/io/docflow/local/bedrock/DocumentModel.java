@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The local Bedrock's deterministic "model". It follows docflow's prompt contract: the last user message carries
  * {@code <task>classify|extract|repair</task>}, the {@code <classes>} or {@code <schema>} to use, and the text in
  * {@code <document>}; the reply is the JSON answer alone. Other prompts get a short fixed reply.
+ * <p>
+ * Asked with tools, it calls the forced tool (else the first) with the answer as the tool's input: for a
+ * classification the class, confidence and reason; for an extraction or repair, when the tool's schema has
+ * {@code fields}, the fields filled from that schema and an {@code evidence} entry per value quoting its line
+ * (otherwise the tool's schema is the fields' schema, without evidence).
  */
 public final class DocumentModel {
 
@@ -44,17 +49,58 @@ public final class DocumentModel {
         };
     }
 
+    /** The answer to a prompt asked with {@code tools}: a call of the chosen tool. */
+    Answer toolAnswer(String prompt, ToolConfig tools) {
+        ToolConfig.Tool tool = tools.chosen();
+        String task = PromptTags.first(prompt, "task").map(t -> t.strip().toLowerCase(Locale.ROOT)).orElse("");
+        ObjectNode input = switch (task) {
+            case "classify" -> classification(prompt, classesOf(tool));
+            case "extract", "repair" -> fieldsInput(tool, document(prompt));
+            default -> Json.MAPPER.createObjectNode();
+        };
+        return Answer.tool(tool.name(), input);
+    }
+
+    /** The schema of a tool's {@code fields}, or null when the tool's schema is not of that shape. */
+    static JsonNode fieldsSchema(ToolConfig.Tool tool) {
+        JsonNode fields = tool.inputSchema().path("properties").path("fields");
+        return fields.isObject() ? fields : null;
+    }
+
+    private ObjectNode fieldsInput(ToolConfig.Tool tool, String document) {
+        JsonNode fieldsSchema = fieldsSchema(tool);
+        if (fieldsSchema == null) {
+            return extractor.extract(tool.inputSchema(), document);
+        }
+        FieldExtractor.Extraction extraction = extractor.extractWithEvidence(fieldsSchema, document);
+        ObjectNode input = Json.MAPPER.createObjectNode();
+        input.set("fields", extraction.fields());
+        input.set("evidence", extraction.evidenceJson());
+        return input;
+    }
+
+    /** The classes a classification tool offers as the enum of its documentClass, for a prompt listing none. */
+    private static List<KeywordClassifier.DocumentClass> classesOf(ToolConfig.Tool tool) {
+        List<KeywordClassifier.DocumentClass> classes = new ArrayList<>();
+        tool.inputSchema().path("properties").path("documentClass").path("enum")
+                .forEach(name -> classes.add(new KeywordClassifier.DocumentClass(name.asText(), "")));
+        return classes;
+    }
+
     private String classify(String prompt) {
+        return classification(prompt, List.of()).toString();
+    }
+
+    private ObjectNode classification(String prompt, List<KeywordClassifier.DocumentClass> offered) {
         List<KeywordClassifier.DocumentClass> classes = PromptTags.first(prompt, "classes")
                 .map(KeywordClassifier::parseClasses)
                 .filter(list -> !list.isEmpty())
-                .orElse(DEFAULT_CLASSES);
+                .orElse(offered.isEmpty() ? DEFAULT_CLASSES : offered);
         KeywordClassifier.Classification c = classifier.classify(classes, document(prompt));
-        ObjectNode answer = Json.MAPPER.createObjectNode()
+        return Json.MAPPER.createObjectNode()
                 .put("documentClass", c.documentClass())
                 .put("confidence", c.confidence())
                 .put("reason", c.reason());
-        return answer.toString();
     }
 
     private String extract(String prompt) {

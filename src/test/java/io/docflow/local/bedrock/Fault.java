@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What an injected fault does to a call: answer with a Bedrock error, or answer 200 with a reply that is not the
- * JSON the prompt asked for.
+ * JSON the prompt asked for (with tool use: a text reply instead of the tool call, or a tool input that fails the
+ * schema). NON_JSON, MISSING_FIELDS and TRUNCATED_JSON work either way.
  */
 public enum Fault {
     THROTTLING(BedrockError.THROTTLING),
@@ -21,8 +22,20 @@ public enum Fault {
     NON_JSON(null),
     /** 200 with a JSON object that lacks the schema's required properties (or the classification's fields). */
     MISSING_FIELDS(null),
-    /** 200 with the first half of the JSON answer, as if the model had stopped early. */
-    TRUNCATED_JSON(null);
+    /**
+     * 200 with the first half of the JSON answer, as if the model had stopped early; with tool use, the tool called
+     * with an empty input and stop reason max_tokens.
+     */
+    TRUNCATED_JSON(null),
+    /**
+     * 200 with a value no document states: the first plain string property of the fields' schema (no enum, format or
+     * pattern; an invoice's vendorName) is {@link #INVENTED_VALUE_TEXT}, and with tool use its evidence quotes
+     * {@link #INVENTED_QUOTE}, which is not in the document either. For the grounding tests.
+     */
+    INVENTED_VALUE(null);
+
+    public static final String INVENTED_VALUE_TEXT = "Invented Holdings Ltd";
+    public static final String INVENTED_QUOTE = "Issued by Invented Holdings Ltd";
 
     private final BedrockError error;
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 /**
  * Fills a JSON Schema's properties from a document's text, typed as the schema declares. A property the text does
  * not give is left out, never made up, so that a schema's {@code required} can fail the way a real model's can.
+ * Each value's evidence quotes the line it was read from (for a value under its label on the next line, that line).
  */
 final class FieldExtractor {
 
@@ -35,56 +36,131 @@ final class FieldExtractor {
     private static final Set<String> TRUE = Set.of("yes", "y", "true", "x", "[x]", "☑", "☒", "checked");
     private static final Set<String> FALSE = Set.of("no", "n", "false", "[ ]", "☐", "unchecked");
 
+    /** One value's evidence: a JSON Pointer into the fields, the line it was read from, and its page if known. */
+    record Evidence(String field, String quote, Integer page) {
+
+        ObjectNode toJson() {
+            ObjectNode node = Json.MAPPER.createObjectNode().put("field", field).put("quote", quote);
+            if (page != null) {
+                node.put("page", page);
+            }
+            return node.put("confidence", CONFIDENCE);
+        }
+    }
+
+    /** The fields and, per leaf value (each list item's properties too), where it was read. */
+    record Extraction(ObjectNode fields, List<Evidence> evidence) {
+
+        ArrayNode evidenceJson() {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            evidence.forEach(e -> array.add(e.toJson()));
+            return array;
+        }
+    }
+
+    static final double CONFIDENCE = 0.9;
+
     ObjectNode extract(JsonNode schema, String text) {
-        List<String> lines = text.lines().toList();
-        LabeledValues labeled = new LabeledValues(lines);
+        return extractWithEvidence(schema, text).fields();
+    }
+
+    Extraction extractWithEvidence(JsonNode schema, String text) {
+        DocumentLines document = new DocumentLines(text);
+        List<Evidence> evidence = new ArrayList<>();
+        ObjectNode fields = extract(schema, text, document, new LabeledValues(document.lines()), "", evidence);
+        return new Extraction(fields, List.copyOf(evidence));
+    }
+
+    private ObjectNode extract(JsonNode schema, String text, DocumentLines document, LabeledValues labeled,
+            String pointer, List<Evidence> evidence) {
         ObjectNode result = Json.MAPPER.createObjectNode();
-        schema.path("properties").fields().forEachRemaining(property ->
-                value(property.getKey(), property.getValue(), text, lines, labeled)
-                        .ifPresent(value -> result.set(property.getKey(), value)));
+        schema.path("properties").fields().forEachRemaining(property -> {
+            String path = pointer + "/" + property.getKey().replace("~", "~0").replace("/", "~1");
+            value(property.getKey(), property.getValue(), text, document, labeled, path, evidence)
+                    .ifPresent(value -> result.set(property.getKey(), value));
+        });
         return result;
     }
 
-    private Optional<JsonNode> value(String name, JsonNode schema, String text, List<String> lines,
-            LabeledValues labeled) {
+    private Optional<JsonNode> value(String name, JsonNode schema, String text, DocumentLines document,
+            LabeledValues labeled, String path, List<Evidence> evidence) {
         String key = Labels.compact(name);
+        List<String> lines = document.lines();
         if (SchemaTypes.isArrayOfObjects(schema)) {
-            return Optional.of(LineItems.toJson(LineItems.parse(lines), schema.path("items")));
+            List<LineItems.LocatedItem> items = LineItems.parseLocated(lines);
+            ArrayNode array = LineItems.toJson(items.stream().map(LineItems.LocatedItem::item).toList(),
+                    schema.path("items"));
+            for (int i = 0; i < array.size(); i++) {
+                int line = items.get(i).line();
+                String itemPath = path + "/" + i;
+                array.get(i).fieldNames().forEachRemaining(field ->
+                        evidence.add(evidence(document, itemPath + "/" + field, line)));
+            }
+            return Optional.of(array);
         }
         if ("object".equals(SchemaTypes.type(schema))) {
-            ObjectNode nested = extract(schema, text);
+            ObjectNode nested = extract(schema, text, document, labeled, path, evidence);
             return nested.isEmpty() ? Optional.empty() : Optional.of(nested);
         }
-        List<String> candidates = new ArrayList<>();
+        List<Located> candidates = new ArrayList<>();
         if (TOTAL.contains(key)) {
             lastTotal(lines).ifPresent(candidates::add);
         }
-        candidates.addAll(labeled.candidates(Labels.of(name, schema.path("title").asText(null))));
+        candidates.addAll(labeled.located(Labels.of(name, schema.path("title").asText(null))));
         if (CURRENCY.contains(key)) {
-            List<String> codes = new ArrayList<>();
-            candidates.forEach(candidate -> Currencies.find(candidate).ifPresent(codes::add));
-            Currencies.find(text).ifPresent(codes::add);
+            List<Located> codes = new ArrayList<>();
+            candidates.forEach(c -> Currencies.find(c.raw()).ifPresent(code -> codes.add(new Located(code, c.line()))));
+            Currencies.find(text).ifPresent(code -> codes.add(new Located(code, currencyLine(document, code))));
             candidates = codes;
         }
         if (VENDOR.contains(key)) {
-            candidates.addAll(labeled.candidates(VENDOR_LABELS));
+            candidates.addAll(labeled.located(VENDOR_LABELS));
             firstLine(lines).ifPresent(candidates::add);
         }
-        return candidates.stream().map(raw -> coerce(schema, raw)).flatMap(Optional::stream).findFirst();
+        for (Located candidate : candidates) {
+            Optional<JsonNode> value = coerce(schema, candidate.raw());
+            if (value.isPresent()) {
+                JsonNode found = value.get();
+                if (found.isArray()) {
+                    for (int i = 0; i < found.size(); i++) {
+                        evidence.add(evidence(document, path + "/" + i, candidate.line()));
+                    }
+                } else {
+                    evidence.add(evidence(document, path, candidate.line()));
+                }
+                return value;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Evidence evidence(DocumentLines document, String field, int line) {
+        return line < 0 ? new Evidence(field, "", null) : new Evidence(field, document.quote(line), document.page(line));
+    }
+
+    /** The line a currency was read from: where its code is written, else the first line whose sign gives it. */
+    private static int currencyLine(DocumentLines document, String code) {
+        int line = document.lineContaining(code);
+        for (int i = 0; line < 0 && i < document.lines().size(); i++) {
+            if (Currencies.find(document.lines().get(i)).filter(code::equals).isPresent()) {
+                line = i;
+            }
+        }
+        return line;
     }
 
     /** The amount on the last line that mentions a total (not a subtotal): totals come last on invoices. */
-    private static Optional<String> lastTotal(List<String> lines) {
+    private static Optional<Located> lastTotal(List<String> lines) {
         return lastTotal(lines, Amounts::lastMoney).or(() -> lastTotal(lines, Amounts::last));
     }
 
-    private static Optional<String> lastTotal(List<String> lines, Function<String, Optional<BigDecimal>> amount) {
+    private static Optional<Located> lastTotal(List<String> lines, Function<String, Optional<BigDecimal>> amount) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i);
             if (TOTAL_LINE.matcher(line).find() && !NOT_THE_TOTAL.matcher(line).find()) {
                 Optional<BigDecimal> found = amount.apply(line);
                 if (found.isPresent()) {
-                    return found.map(BigDecimal::toPlainString);
+                    return Optional.of(new Located(found.get().toPlainString(), i));
                 }
             }
         }
@@ -92,10 +168,14 @@ final class FieldExtractor {
     }
 
     /** The first line that is not blank or just the document's heading ("INVOICE"): usually the issuer. */
-    private static Optional<String> firstLine(List<String> lines) {
-        return lines.stream().map(String::strip)
-                .filter(line -> !line.isEmpty() && !HEADING.matcher(line).matches())
-                .findFirst();
+    private static Optional<Located> firstLine(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (!line.isEmpty() && !HEADING.matcher(line).matches()) {
+                return Optional.of(new Located(line, i));
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<JsonNode> coerce(JsonNode schema, String raw) {

@@ -25,13 +25,18 @@ final class LabeledValues {
     }
 
     List<String> candidates(List<String> labels) {
-        List<String> values = new ArrayList<>();
+        return located(labels).stream().map(Located::raw).toList();
+    }
+
+    /** The candidates with the line each was read from. */
+    List<Located> located(List<String> labels) {
+        List<Located> values = new ArrayList<>();
         for (Tier tier : Tier.values()) {
             for (String label : labels) {
                 Pattern pattern = PATTERNS.computeIfAbsent(label, LabeledValues::compile);
                 for (int i = 0; i < lines.size(); i++) {
-                    String value = match(pattern, i, tier);
-                    if (value != null && !value.isEmpty()) {
+                    Located value = match(pattern, i, tier);
+                    if (value != null && !value.raw().isEmpty()) {
                         values.add(value);
                     }
                 }
@@ -40,7 +45,7 @@ final class LabeledValues {
         return values;
     }
 
-    private String match(Pattern pattern, int lineIndex, Tier tier) {
+    private Located match(Pattern pattern, int lineIndex, Tier tier) {
         Matcher m = pattern.matcher(lines.get(lineIndex));
         boolean found = tier == Tier.COLON_ANYWHERE ? m.find() : m.lookingAt();
         if (!found) {
@@ -49,15 +54,16 @@ final class LabeledValues {
         boolean colon = m.group("sep") != null;
         String value = cell(lines.get(lineIndex).substring(m.end()));
         return switch (tier) {
-            case COLON_AT_START, COLON_ANYWHERE -> !colon ? null : value.isEmpty() ? nextLine(lineIndex) : value;
-            case NO_COLON_AT_START -> colon || value.contains(":") ? null : value;
+            case COLON_AT_START, COLON_ANYWHERE -> !colon ? null
+                    : value.isEmpty() ? nextLine(lineIndex) : new Located(value, lineIndex);
+            case NO_COLON_AT_START -> colon || value.contains(":") ? null : new Located(value, lineIndex);
         };
     }
 
-    private String nextLine(int lineIndex) {
+    private Located nextLine(int lineIndex) {
         for (int i = lineIndex + 1; i < lines.size(); i++) {
             if (!lines.get(i).isEmpty()) {
-                return cell(lines.get(i));
+                return new Located(cell(lines.get(i)), i);
             }
         }
         return null;

@@ -47,10 +47,19 @@ final class LineItems {
     private LineItems() {
     }
 
+    /** An item with the index of the line it was read from. */
+    record LocatedItem(Item item, int line) {
+    }
+
     static List<Item> parse(List<String> lines) {
-        List<Item> items = new ArrayList<>();
-        for (String line : lines) {
-            parseLine(line).ifPresent(items::add);
+        return parseLocated(lines).stream().map(LocatedItem::item).toList();
+    }
+
+    static List<LocatedItem> parseLocated(List<String> lines) {
+        List<LocatedItem> items = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int line = i;
+            parseLine(lines.get(i)).ifPresent(item -> items.add(new LocatedItem(item, line)));
         }
         return items;
     }

@@ -8,10 +8,11 @@ import java.util.function.LongSupplier;
 import io.docflow.local.LocalHttpServer;
 
 /**
- * A local Amazon Bedrock Runtime on 127.0.0.1 for tests and local mode: Converse and InvokeModel (Anthropic
- * Messages) over the real REST JSON protocol, answered by a deterministic {@link DocumentModel}, with per-model
- * fault injection, latency, quotas and call counters. Settings take a model id or {@value #ALL_MODELS} for every
- * model without a setting of its own; they can change while calls run, in code or through the {@code /_local/} API.
+ * A local Amazon Bedrock Runtime on 127.0.0.1 for tests and local mode: Converse (with tool use) and InvokeModel
+ * (Anthropic Messages) over the real REST JSON protocol, answered by a deterministic {@link DocumentModel}, with
+ * per-model fault injection, latency, quotas, tool support and call counters. Settings take a model id or
+ * {@value #ALL_MODELS} for every model without a setting of its own; they can change while calls run, in code or
+ * through the {@code /_local/} API.
  */
 public final class LocalBedrock implements AutoCloseable {
 
@@ -83,6 +84,14 @@ public final class LocalBedrock implements AutoCloseable {
         state.unknownModels().add(modelId);
     }
 
+    /**
+     * How much tool use {@code modelId} (or {@code "*"}) takes: with NONE a request with a toolConfig fails with
+     * ValidationException "This model doesn't support tool use.", with NO_FORCED_CHOICE one forcing a tool does.
+     */
+    public void setToolSupport(String modelId, ToolSupport support) {
+        state.toolSupport().set(modelId, support);
+    }
+
     /** The counts of one model, or the totals over all models for {@code "*"}. */
     public CallCounts counters(String modelId) {
         return state.counters().get(modelId);
@@ -97,7 +106,7 @@ public final class LocalBedrock implements AutoCloseable {
         state.counters().reset();
     }
 
-    /** Clears every fault, latency, quota, input limit and unknown model, and the counters. */
+    /** Clears every fault, latency, quota, input limit, unknown model and tool support setting, and the counters. */
     public void reset() {
         state.resetSettings();
         state.counters().reset();

@@ -14,6 +14,7 @@ final class LocalBedrockState {
     private final Quotas quotas;
     private final PerModel<Latency> latency = new PerModel<>();
     private final PerModel<Integer> maxInputTokens = new PerModel<>();
+    private final PerModel<ToolSupport> toolSupport = new PerModel<>();
     private final Set<String> unknownModels = ConcurrentHashMap.newKeySet();
     private final CallCounters counters = new CallCounters();
 
@@ -38,6 +39,11 @@ final class LocalBedrockState {
         return maxInputTokens;
     }
 
+    /** Tool support per model; FULL unless set. */
+    PerModel<ToolSupport> toolSupport() {
+        return toolSupport;
+    }
+
     Set<String> unknownModels() {
         return unknownModels;
     }
@@ -46,12 +52,13 @@ final class LocalBedrockState {
         return counters;
     }
 
-    /** Back to the start: no faults, latency, quotas or unknown models, the default input limit. */
+    /** Back to the start: no faults, latency, quotas or unknown models, full tool use, the default input limit. */
     void resetSettings() {
         faults.clear();
         quotas.clear();
         latency.clear();
         unknownModels.clear();
+        toolSupport.clear();
         maxInputTokens.clear();
         maxInputTokens.set(PerModel.ALL_MODELS, DEFAULT_MAX_INPUT_TOKENS);
     }

@@ -5,8 +5,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one model call through what Bedrock would do to it, in order: unknown model, added latency, injected
- * fault, input length, quota, then the local model with {@code maxTokens} applied; and counts every outcome.
+ * Runs one model call through what Bedrock would do to it, in order: unknown model, tools the model does not take,
+ * added latency, injected fault, input length, quota, then the local model with {@code maxTokens} applied; and counts
+ * every outcome.
  */
 final class ModelInvocations {
 
@@ -30,6 +31,10 @@ final class ModelInvocations {
             return fail(modelId, new CallOutcome.Failure(BedrockError.RESOURCE_NOT_FOUND,
                     "The provided model identifier is invalid."));
         }
+        String toolRefusal = state.toolSupport().get(modelId).orElse(ToolSupport.FULL).refusal(request.tools());
+        if (toolRefusal != null) {
+            return fail(modelId, new CallOutcome.Failure(BedrockError.VALIDATION, toolRefusal));
+        }
         state.latency().get(modelId).ifPresent(latency -> pause(latency.sampleMillis()));
         Optional<Fault> fault = state.faults().next(modelId);
         Optional<BedrockError> injectedError = fault.flatMap(Fault::error);
@@ -45,21 +50,27 @@ final class ModelInvocations {
         if (permit.isEmpty()) {
             return fail(modelId, new CallOutcome.Failure(BedrockError.THROTTLING));
         }
-        String prompt = request.lastUserText();
-        String text = model.reply(prompt);
-        if (fault.isPresent()) {
-            text = MalformedOutput.apply(fault.get(), text, prompt);
+        Answer answer = answer(request, fault);
+        if (request.maxTokens() != null && answer.outputTokens() > request.maxTokens()) {
+            answer = answer.cutAt(request.maxTokens());
         }
-        String stopReason = "end_turn";
-        if (request.maxTokens() != null && Tokens.of(text) > request.maxTokens()) {
-            text = text.substring(0, request.maxTokens() * Tokens.CHARS_PER_TOKEN);
-            stopReason = "max_tokens";
-        }
-        int outputTokens = Tokens.of(text);
+        int outputTokens = answer.outputTokens();
         permit.get().settle((long) inputTokens + outputTokens);
         state.counters().succeeded(modelId, inputTokens, outputTokens);
         long latencyMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - started));
-        return new CallOutcome.Reply(text, stopReason, inputTokens, outputTokens, latencyMs);
+        return new CallOutcome.Reply(answer.text(), answer.stopReason(), inputTokens, outputTokens, latencyMs,
+                answer.toolCall());
+    }
+
+    /** The model's answer to the last user message, with tools when the request has them, spoiled by a fault. */
+    private Answer answer(ModelRequest request, Optional<Fault> fault) {
+        String prompt = request.lastUserText();
+        if (request.tools() == null) {
+            String text = model.reply(prompt);
+            return Answer.text(fault.map(f -> MalformedOutput.apply(f, text, prompt)).orElse(text));
+        }
+        Answer answer = model.toolAnswer(prompt, request.tools());
+        return fault.map(f -> MalformedOutput.apply(f, answer, request.tools())).orElse(answer);
     }
 
     /** Counts a call refused before it reached the model, such as one with a malformed body. */
