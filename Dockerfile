@@ -56,11 +56,13 @@ COPY routes/ routes/
 # Training run for the JDK's AOT cache (JEP 483/514/515; docs/benchmarks.md "Start-up"): starts the application
 # context once without AWS (no resource checks, OCR off; spring.context.exit=onRefresh ends it once the beans are
 # created) and writes docflow.aot: those classes loaded and linked, and their profiles, which JAVA_TOOL_OPTIONS maps at
-# each start. It stops at the refresh because Camel's SQS endpoints call SQS when the routes start. Here, after the
-# COPY lines, so the jars' paths and times are the ones the cache is checked against. A JVM that cannot use the cache
-# (another JDK, changed jars) warns and starts without it.
+# each start. It stops at the refresh because Camel's SQS endpoints call SQS when the routes start. The parser runs
+# in-process here (isolation off), so Tika's parsers are built and cached too: the parser workers start from the same
+# cache. Here, after the COPY lines, so the jars' paths and times are the ones the cache is checked against. A JVM
+# that cannot use the cache (another JDK, changed jars) warns and starts without it.
 RUN java -XX:AOTCacheOutput=docflow.aot -Dspring.context.exit=onRefresh -cp app.jar io.docflow.DocflowApplication \
-      --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false
+      --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false \
+      --docflow.extract.isolation.enabled=false
 # Heap as a share of the container's memory limit (40 %: the parser workers, child JVMs with their own -Xmx, need
 # the rest; docs/reliability.md); die on OutOfMemoryError so Kubernetes restarts the pod
 # instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path);
