@@ -7,11 +7,14 @@
 # selects it, runs the build and layers stages' COPY and RUN lines in temporary folders (so RUN lines name files
 # relative to WORKDIR), copies the layers and routes/ as the final stage does and starts docflow with its ENTRYPOINT,
 # ENV and WORKDIR. The final stage's two system RUN lines (Tesseract, the docflow user) are the only ones it skips;
-# the class data sharing training run is run (with the machine's java).
+# the AOT cache's training run is run. Each stage runs with a JDK of this machine whose version is the one JDK_IMAGE or
+# JRE_IMAGE names (the test fails if there is none).
 # Whatever a COPY line takes from the context must be let in by .dockerignore, and nothing else is.
 
-ARG JDK_IMAGE=eclipse-temurin:17-jdk
-ARG JRE_IMAGE=eclipse-temurin:17-jre
+# Java 25 runs the application for its AOT cache (below); the sources stay at release 17 (pom.xml), so a JDK 17 builds
+# them outside Docker too. Both images must be of one Java version: the cache is written by, and only fits, that JVM.
+ARG JDK_IMAGE=eclipse-temurin:25-jdk
+ARG JRE_IMAGE=eclipse-temurin:25-jre
 
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
@@ -30,8 +33,8 @@ FROM ${JDK_IMAGE} AS layers
 WORKDIR /layers
 COPY --from=build /src/app.jar app.jar
 # Boot 3.5's jar tools: one folder per layer (dependencies, spring-boot-loader, snapshot-dependencies,
-# application), as plain jars: application/app.jar names lib/*.jar in its manifest's Class-Path. Class data sharing
-# (below) archives classes from jars on the class path only, not from JarLauncher's nested folders.
+# application), as plain jars: application/app.jar names lib/*.jar in its manifest's Class-Path. The AOT cache
+# (below) takes classes from jars on the class path only, not from JarLauncher's nested folders.
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM ${JRE_IMAGE}
@@ -50,18 +53,21 @@ COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 # camel.main.routes-include-pattern reads file:${user.dir}/routes/*.camel.yaml; user.dir is this WORKDIR.
 COPY routes/ routes/
-# Training run for class data sharing (AppCDS, docs/benchmarks.md "Start-up"): starts the application context once,
-# without AWS (no resource checks, OCR off; spring.context.exit=onRefresh ends it once the beans are created) and
-# archives every class it loaded into docflow.jsa, which JAVA_TOOL_OPTIONS maps at each start. Here, after the
-# COPY lines, so the jars' paths and times are the ones the archive is checked against. A JVM that cannot use the
-# archive (another JDK, changed jars) starts without it.
-RUN java -XX:ArchiveClassesAtExit=docflow.jsa -Dspring.context.exit=onRefresh -cp app.jar io.docflow.DocflowApplication \
-      --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false
+# Training run for the JDK's AOT cache (JEP 483/514/515; docs/benchmarks.md "Start-up"): starts the application
+# context once without AWS (no resource checks, OCR off; spring.context.exit=onRefresh ends it once the beans are
+# created) and writes docflow.aot: those classes loaded and linked, and their profiles, which JAVA_TOOL_OPTIONS maps at
+# each start. It stops at the refresh because Camel's SQS endpoints call SQS when the routes start. The parser runs
+# in-process here (isolation off), so Tika's parsers are built and cached too: the parser workers start from the same
+# cache. Here, after the COPY lines, so the jars' paths and times are the ones the cache is checked against. A JVM
+# that cannot use the cache (another JDK, changed jars) warns and starts without it.
+RUN java -XX:AOTCacheOutput=docflow.aot -Dspring.context.exit=onRefresh -cp app.jar io.docflow.DocflowApplication \
+      --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false \
+      --docflow.extract.isolation.enabled=false
 # Heap as a share of the container's memory limit (40 %: the parser workers, child JVMs with their own -Xmx, need
 # the rest; docs/reliability.md); die on OutOfMemoryError so Kubernetes restarts the pod
 # instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path);
-# the class data sharing archive of the training run (relative to WORKDIR).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp -XX:SharedArchiveFile=docflow.jsa"
+# the AOT cache of the training run (relative to WORKDIR; the parser workers inherit it and use it too).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp -Dpdfbox.fontcache=/tmp -XX:AOTCache=docflow.aot"
 USER 10001:10001
 EXPOSE 8080
 ENTRYPOINT ["java", "-cp", "app.jar", "io.docflow.DocflowApplication"]

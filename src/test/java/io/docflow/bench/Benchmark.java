@@ -1,7 +1,11 @@
 package io.docflow.bench;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.docflow.local.LocalAws;
 import io.docflow.local.LocalClients;
@@ -77,8 +84,10 @@ public final class Benchmark {
         DEFAULTS.put("memory.latency-ms", "0");
         // start-up: JVM start to readiness UP, per variant
         DEFAULTS.put("startup.variants", "default");
-        // the java of the java25 and aot25 variants
+        // the java of the java25, aot25 and image-aot25 variants
         DEFAULTS.put("startup.java25", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        // the image variants' Spring Boot jar; empty: target/docflow-*.jar (the package phase's)
+        DEFAULTS.put("startup.jar", "");
         // crash: N processes on one queue, one killed with SIGKILL every kill-every (round-robin) and restarted at once;
         // then every object must have one final job, one result object and one announcement
         DEFAULTS.put("crash.documents", "1000");
@@ -440,6 +449,11 @@ public final class Benchmark {
      * {@code java25} (Temurin 25, {@code --startup.java25}), {@code aot25} (Temurin 25 with the AOT cache of a
      * training run, JEP 483/514/515), {@code steps} (default, logging Spring's start-up steps and every class loaded).
      * A training run is one more start (with one document) before the timed runs; its time is not counted.
+     * The image variants run docflow as the container image does, in its layout ({@link #imageLayout}: app.jar and
+     * lib/ on class path app.jar, routes/) after the Dockerfile's own training line (to the context's refresh, no
+     * AWS): {@code image-cds17} on JDK 17 with the AppCDS archive the image had before Java 25
+     * ({@code -XX:ArchiveClassesAtExit}/{@code -XX:SharedArchiveFile}), {@code image-aot25} on Temurin 25 with the
+     * AOT cache it has now ({@code -XX:AOTCacheOutput}/{@code -XX:AOTCache}).
      */
     private void startup() {
         List<String> variants = java.util.Arrays.stream(options.get("startup.variants").split(",")).map(String::trim).toList();
@@ -476,12 +490,28 @@ public final class Benchmark {
                     train(variant, jvm, "-XX:AOTCacheOutput=" + cache, settings, cache);
                     jvm.add("-XX:AOTCache=" + cache);
                 }
+                case "image-cds17" -> {
+                    Path layout = imageLayout(archives.resolve(variant));
+                    trainImage(variant, layout, ChildJvm.JAVA + ProcessHandle.current().info().command().orElse("java"),
+                            "-XX:ArchiveClassesAtExit=docflow.jsa", "docflow.jsa");
+                    jvm.remove(ChildJvm.JARS_ONLY);
+                    jvm.add(ChildJvm.IMAGE_LAYOUT + layout);
+                    jvm.add("-XX:SharedArchiveFile=docflow.jsa");
+                }
+                case "image-aot25" -> {
+                    Path layout = imageLayout(archives.resolve(variant));
+                    trainImage(variant, layout, java25, "-XX:AOTCacheOutput=docflow.aot", "docflow.aot");
+                    jvm.remove(ChildJvm.JARS_ONLY);
+                    jvm.add(ChildJvm.IMAGE_LAYOUT + layout);
+                    jvm.add(java25);
+                    jvm.add("-XX:AOTCache=docflow.aot");
+                }
                 case "steps" -> {
                     jvm.add("-Ddocflow.startup.steps=true");
                     jvm.add("-Xlog:class+load:file=" + out.resolve("logs").resolve("class-load-" + stamp + ".log").toAbsolutePath());
                 }
                 default -> throw new IllegalArgumentException("Unknown start-up variant " + variant
-                        + " (before, background, default, lazy, c1, lazy-c1, cds, java25, aot25, steps)");
+                        + " (before, background, default, lazy, c1, lazy-c1, cds, java25, aot25, image-cds17, image-aot25, steps)");
             }
             jvms.put(variant, jvm);
             settingsOf.put(variant, settings);
@@ -500,6 +530,7 @@ public final class Benchmark {
                         Corpus.singlePage("first", 1, Corpus.mix("pdf"), run), false, () -> { }, 0, timeout()));
                 Measurement startup = new Measurement(variant);
                 startup.put(Measurement.READY, m.get(Measurement.READY));
+                startup.put(Measurement.READY_CPU, m.get(Measurement.READY_CPU));
                 startup.put("first document end-to-end ms", m.get(Measurement.E2E_P50));
                 startup.put(Measurement.PEAK_RSS, m.get(Measurement.PEAK_RSS));
                 startup.details.putAll(m.details);
@@ -507,6 +538,101 @@ public final class Benchmark {
             }
             return columns;
         }, ratios);
+    }
+
+    /**
+     * The container image's WORKDIR as the Dockerfile fills it: the Spring Boot jar split into its layers
+     * ({@code java -Djarmode=tools -jar app.jar extract --layers}), the layers copied over each other in the
+     * Dockerfile's order (app.jar, lib/), and routes/.
+     */
+    private Path imageLayout(Path dir) {
+        try {
+            Path jar;
+            if (options.get("startup.jar").isEmpty()) {
+                try (var jars = Files.list(Path.of("target"))) {
+                    jar = jars.filter(p -> p.getFileName().toString().matches("docflow-.*\\.jar") && !p.toString().endsWith("-plain.jar"))
+                            .findFirst().orElseThrow(() -> new IllegalStateException("No target/docflow-*.jar: run the package phase first"));
+                }
+            } else {
+                jar = Path.of(options.get("startup.jar"));
+            }
+            Path layers = dir.resolve("layers");
+            Files.createDirectories(layers);
+            Files.copy(jar, layers.resolve("app.jar"), StandardCopyOption.REPLACE_EXISTING);
+            String java = ProcessHandle.current().info().command().orElse("java");
+            run(new ProcessBuilder(java, "-Djarmode=tools", "-jar", "app.jar", "extract", "--layers", "--destination", "extracted")
+                    .directory(layers.toFile()), dir.resolve("extract.log"));
+            Path layout = Files.createDirectories(dir.resolve("app"));
+            for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+                copyTree(layers.resolve("extracted").resolve(layer), layout);
+            }
+            copyTree(Path.of("routes"), layout.resolve("routes"));
+            return layout.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The Dockerfile's training line (its RUN line with {@code -XX:AOTCacheOutput=docflow.aot}) in the image's layout,
+     * with {@code java} ({@code --java=<path>}) first on the PATH and {@code dumpOption} in place of the Dockerfile's.
+     */
+    private void trainImage(String variant, Path layout, String javaOption, String dumpOption, String archive) {
+        try {
+            String dockerfile = Files.readString(Path.of("Dockerfile")).replaceAll("\\\\\\R\\s*", " ");
+            Matcher line = Pattern.compile("(?m)^RUN (java -XX:AOTCacheOutput=docflow\\.aot .*)$")
+                    .matcher(dockerfile);
+            if (!line.find()) {
+                throw new IllegalStateException("The Dockerfile has no RUN java -XX:AOTCacheOutput=docflow.aot line to train with");
+            }
+            String command = line.group(1).replace("-XX:AOTCacheOutput=docflow.aot", dumpOption);
+            Path javaBin = Path.of(javaOption.substring(ChildJvm.JAVA.length())).getParent();
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(layout.toFile());
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().put("PATH", javaBin + File.pathSeparator + builder.environment().get("PATH"));
+            long started = System.nanoTime();
+            Path log = out.resolve("logs").resolve("train-" + variant + "-" + stamp() + ".log");
+            run(builder, log);
+            if (!Files.exists(layout.resolve(archive))) {
+                throw new IllegalStateException("The " + variant + " training run wrote no " + archive + "; see " + log);
+            }
+            System.out.printf("startup %s: training run (%s) wrote %s (%d MB) in %d s%n", variant, command, archive,
+                    layout.resolve(archive).toFile().length() >> 20, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(ProcessBuilder builder, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(timeout().toMinutes(), TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", builder.command()) + " took longer than " + timeout() + "; see " + log);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", builder.command()) + " exited with " + process.exitValue() + "; see " + log);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** One start with {@code dumpOption} and one document; the archive is written when docflow stops. */

@@ -41,16 +41,19 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> args, Path dir) {
         try {
-            // pseudo-options of the start-up scenario: another java (--java=<path>), and the class path's folders
-            // packed into jars (class data sharing archives only classes from jars)
+            // pseudo-options of the start-up scenario: another java (--java=<path>), the class path's folders
+            // packed into jars (class data sharing archives only classes from jars), the image's layout
             String java = ProcessHandle.current().info().command().orElse("java");
             boolean jarsOnly = false;
+            Path imageLayout = null;
             List<String> options = new ArrayList<>();
             for (String option : jvmOptions) {
                 if (option.startsWith(JAVA)) {
                     java = option.substring(JAVA.length());
                 } else if (option.equals(JARS_ONLY)) {
                     jarsOnly = true;
+                } else if (option.startsWith(IMAGE_LAYOUT)) {
+                    imageLayout = Path.of(option.substring(IMAGE_LAYOUT.length())).toAbsolutePath();
                 } else {
                     options.add(option);
                 }
@@ -58,12 +61,19 @@ final class ChildJvm implements AutoCloseable {
             jvmOptions = options;
             Files.createDirectories(dir);
             Path log = dir.resolve(name + ".log");
-            Path gcLog = dir.resolve(name + "-gc.log");
+            // absolute: a JVM in the image's layout runs in another working directory
+            Path gcLog = dir.resolve(name + "-gc.log").toAbsolutePath();
             Files.deleteIfExists(gcLog);
-            String classPath = jarsOnly ? jarsOnly(System.getProperty("java.class.path"), dir.resolve("class-path-jars"))
-                    : System.getProperty("java.class.path");
-            Path classPathFile = dir.resolve(jarsOnly ? "classpath-jars.args" : "classpath.args");
-            writeArgumentFile(classPathFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n");
+            List<String> classPathOption;
+            if (imageLayout != null) {
+                classPathOption = List.of("-cp", "app.jar");
+            } else {
+                String classPath = jarsOnly ? jarsOnly(System.getProperty("java.class.path"), dir.resolve("class-path-jars"))
+                        : System.getProperty("java.class.path");
+                Path classPathFile = dir.resolve(jarsOnly ? "classpath-jars.args" : "classpath.args");
+                writeArgumentFile(classPathFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n");
+                classPathOption = List.of("@" + classPathFile);
+            }
             List<String> command = new ArrayList<>();
             command.add(java);
             command.addAll(jvmOptions);
@@ -71,11 +81,15 @@ final class ChildJvm implements AutoCloseable {
             command.add("-Daws.accessKeyId=local");
             command.add("-Daws.secretAccessKey=local");
             command.add("-Dsqlite4java.library.path=" + System.getProperty("sqlite4java.library.path", ""));
-            command.add("@" + classPathFile);
+            command.addAll(classPathOption);
             command.add(mainClass);
             command.addAll(args);
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (imageLayout != null) {
+                builder.directory(imageLayout.toFile());
+            }
+            Process process = builder.start();
             return new ChildJvm(name, process, log, gcLog, started);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
@@ -99,6 +113,11 @@ final class ChildJvm implements AutoCloseable {
     static final String JAVA = "--java=";
     /** Pseudo-option: the class path with each folder packed into a jar (CDS and the AOT cache take jars only). */
     static final String JARS_ONLY = "--class-path-as-jars";
+    /**
+     * Pseudo-option: {@code --image-layout=<dir>}, the container image's WORKDIR (app.jar, lib/, routes/): the JVM
+     * runs there on class path {@code app.jar}, as the Dockerfile's ENTRYPOINT does.
+     */
+    static final String IMAGE_LAYOUT = "--image-layout=";
 
     /** Folders packed by this harness JVM (once each: the classes do not change during a run). */
     private static final java.util.Set<Path> PACKED = new java.util.HashSet<>();

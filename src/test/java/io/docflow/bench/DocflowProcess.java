@@ -35,6 +35,7 @@ public final class DocflowProcess implements AutoCloseable {
     private final ChildJvm jvm;
     private final int port;
     private volatile long readyMillis = -1;
+    private volatile long readyCpuMillis = -1;
 
     private boolean training;
 
@@ -81,6 +82,7 @@ public final class DocflowProcess implements AutoCloseable {
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     readyMillis = (System.nanoTime() - jvm.startedNanos()) / 1_000_000;
+                    readyCpuMillis = jvm.cpuMillis();
                     return;
                 }
             } catch (IOException e) {
@@ -97,6 +99,11 @@ public final class DocflowProcess implements AutoCloseable {
     /** From starting the JVM to the first readiness answer UP, measured by the harness (50 ms polling). */
     long readyMillis() {
         return readyMillis;
+    }
+
+    /** The CPU time docflow's JVM had used when readiness first answered UP (its parser workers not counted). */
+    long readyCpuMillis() {
+        return readyCpuMillis;
     }
 
     /** Spring Boot's own "Started DocflowApplication in X seconds (process running for Y)", in ms: [X, Y]. */

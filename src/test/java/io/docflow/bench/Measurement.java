@@ -29,6 +29,8 @@ final class Measurement {
     static final String LIVE_HEAP = "peak live heap MB (after GC)";
     static final String PEAK_RSS = "peak RSS MB";
     static final String READY = "start-up to readiness UP ms";
+    /** CPU time (user + system, all threads) the JVM used until readiness: less at the mercy of a busy machine than the wall time. */
+    static final String READY_CPU = "CPU ms to readiness UP";
 
     final String system;
     final Map<String, Double> figures = new LinkedHashMap<>();

@@ -157,6 +157,7 @@ final class Runner {
             m.details.put("jvmOptions", docflowJvmOptions);
             describeDocflow(m, run, completions, uploaded, startMillis, counts, sampler, config);
             m.put(Measurement.READY, processes.stream().mapToLong(DocflowProcess::readyMillis).max().orElse(-1));
+            m.put(Measurement.READY_CPU, processes.stream().mapToLong(DocflowProcess::readyCpuMillis).max().orElse(-1));
             stageMeans(m, timersBefore, timersAfter);
             m.put("docflow CPU ms per document", (double) docflowCpu / run.corpus().size());
             m.put("docflow CPU % of the machine", 100.0 * docflowCpu / (m.get(Measurement.WALL) * 1000 * Runtime.getRuntime().availableProcessors()));

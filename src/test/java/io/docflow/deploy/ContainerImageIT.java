@@ -8,7 +8,6 @@ import static io.docflow.deploy.Manifests.only;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.deploy.Dockerfile.Copy;
+import io.docflow.deploy.Dockerfile.Stage;
 import io.docflow.local.LocalAws;
 import io.docflow.local.LocalClients;
 import io.docflow.local.LocalPorts;
@@ -52,12 +52,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sends it (the files {@code .dockerignore} lets in), then every stage of the Dockerfile is built from it by
  * {@link LocalImageBuild}: the build stage's RUN lines ({@code ./mvnw -B ...} with the context's own wrapper, in a
  * temporary folder, so nothing of this worktree's target/ is used), the layers stage's jar extraction, and the final
- * stage's COPY lines (the layers in the Dockerfile's order, routes/). The final stage's system RUN lines (installing
- * Tesseract with apt-get, adding the docflow user) cannot run here and are skipped, and only those. The dev
- * overlay's ConfigMap files go where the Deployment mounts them, and docflow is started in the final stage's WORKDIR
- * with its ENTRYPOINT and ENV, the Deployment's env and profile on top, against the local AWS services started in
- * this JVM. It must become ready, process a document, log JSON lines and export every metric the dashboard and the
- * alerts query.
+ * stage's COPY lines (the layers in the Dockerfile's order, routes/) and its AOT cache training run. Every stage runs
+ * with a JDK of this machine of the Java version its base image names (JDK_IMAGE, JRE_IMAGE; {@link ImageJdk}: the
+ * test fails when there is none). The final stage's system RUN lines (installing Tesseract with apt-get, adding the
+ * docflow user) cannot run here and are skipped, and only those. The dev overlay's ConfigMap files go where the
+ * Deployment mounts them, and docflow is started in the final stage's WORKDIR with its ENTRYPOINT (on the image's
+ * Java) and ENV, the Deployment's env and profile on top, against the local AWS services started in this JVM. It
+ * must start from the AOT cache, become ready, process a document in a parser worker, log JSON lines and export
+ * every metric the dashboard and the alerts query.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerImageIT {
@@ -77,6 +79,8 @@ class ContainerImageIT {
     private Path app;
     private Path stdout;
     private Path stderr;
+    private Path jvmLog;
+    private Path workerLogs;
     private LocalAws aws;
     private LocalClients clients;
     private DocflowProperties config;
@@ -90,7 +94,7 @@ class ContainerImageIT {
         Path context = work.resolve("context");
         BuildContext.of(PROJECT.toAbsolutePath()).copyTo(context);
         build = new LocalImageBuild(dockerfile, context, Files.createDirectories(work.resolve("stages")),
-                baseImageEnvironment(), SYSTEM_COMMAND);
+                baseImageEnvironment(), SYSTEM_COMMAND, ImageJdk::home);
         long started = System.nanoTime();
         image = build.build();
         System.out.printf("ContainerImageIT: image stages built in %d s%n",
@@ -129,8 +133,14 @@ class ContainerImageIT {
         port = freePort();
         List<String> command = new ArrayList<>(image.stage().entrypoint().orElseThrow());
         assertThat(command.get(0)).as("the entry point runs the JRE's java").isEqualTo("java");
-        command.set(0, java());
+        command.set(0, image.java().toString());
+        // logging only: whether the JVM opened the AOT cache, and where each class came from
+        jvmLog = work.resolve("jvm-aot.log");
+        command.add(1, "-Xlog:aot,class+load:file=" + jvmLog);
+        // the parser workers get JAVA_TOOL_OPTIONS (and the cache) from the environment; %p is each one's pid
+        workerLogs = Files.createDirectories(work.resolve("workers"));
         command.addAll(List.of(
+                "--docflow.extract.isolation.jvm-options=-Xlog:aot:file=" + workerLogs.resolve("aot-%p.log"),
                 "--server.port=" + port,
                 "--docflow.aws.region=" + LocalAws.REGION,
                 "--docflow.aws.s3-path-style=true",
@@ -223,7 +233,7 @@ class ContainerImageIT {
             assertThat(jar.getEntry("legacy/legacy.xsd")).as("the published legacy schema").isNotNull();
             assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).contains("lib/");
         }
-        assertThat(app.resolve("docflow.jsa")).as("the class data sharing archive of the training run").isNotEmptyFile();
+        assertThat(app.resolve("docflow.aot")).as("the AOT cache of the training run").isNotEmptyFile();
         assertThat(app.resolve("routes/ingest.camel.yaml")).exists();
         assertThat(image.stage().copies()).contains(new Copy(Optional.empty(), List.of("routes/"), "routes/"));
         assertThat(image.stage().entrypoint()).contains(List.of("java", "-cp", "app.jar", MAIN));
@@ -235,9 +245,51 @@ class ContainerImageIT {
     @Test
     void onlyTheFinalStagesSystemCommandsAreSkipped() {
         List<String> finalRuns = dockerfile.finalStage().runs();
-        assertThat(finalRuns).as("the final stage installs Tesseract, adds the docflow user and writes the class data "
-                + "sharing archive").hasSize(3);
+        assertThat(finalRuns).as("the final stage installs Tesseract, adds the docflow user and writes the AOT cache")
+                .hasSize(3);
         assertThat(build.skippedRuns()).isEqualTo(finalRuns.subList(0, 2));
+    }
+
+    @Test
+    void everyStageRunsOnTheJavaItsBaseImageNamesAndDocflowStartsOnIt() throws IOException {
+        for (Stage stage : dockerfile.stages()) {
+            int version = Dockerfile.javaVersion(dockerfile.baseImage(stage));
+            Path javaHome = stage.name().map(build::built).map(LocalImageBuild.BuiltStage::javaHome).orElse(image.javaHome());
+            assertThat(ImageJdk.version(javaHome)).as("the JDK standing for %s", dockerfile.baseImage(stage)).isEqualTo(version);
+        }
+        int version = Dockerfile.javaVersion(dockerfile.baseImage(dockerfile.finalStage()));
+        assertThat(Files.readAllLines(stdout)).as("Spring's start line names the Java it runs on")
+                .anyMatch(line -> line.contains("Starting DocflowApplication") && line.contains("using Java " + version + "."));
+    }
+
+    @Test
+    void docflowStartsFromTheTrainingRunsAotCache() throws IOException {
+        String log = Files.readString(jvmLog);
+        assertThat(log).as("the JVM's -Xlog:aot output").contains("Opened AOT cache docflow.aot")
+                .contains("Using AOT-linked classes: true").doesNotContain("Unable to map shared spaces");
+        List<String> loaded = log.lines().filter(l -> l.contains("[class,load]")).toList();
+        long fromCache = loaded.stream().filter(l -> l.endsWith("source: shared objects file")).count();
+        System.out.printf("ContainerImageIT: %d of %d classes loaded from the AOT cache%n", fromCache, loaded.size());
+        assertThat(loaded).as("docflow's main class comes from the cache")
+                .anyMatch(l -> l.contains(" " + MAIN + " source: shared objects file"));
+        // the training stops at the context's refresh: Camel's routes, Tomcat's start and the first document load
+        // classes of their own, the rest (most of the start) comes from the cache
+        assertThat(fromCache).as("classes from the AOT cache, of %d loaded", loaded.size()).isGreaterThan(loaded.size() / 2);
+    }
+
+    @Test
+    void theParserWorkersStartWithTheImagesJavaToolOptionsAndParse() throws IOException {
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(workerLogs)) {
+            logs = files.toList();
+        }
+        assertThat(logs).as("a parser worker's JVM log").isNotEmpty();
+        for (Path worker : logs) {
+            // another main class on the same class path: the cache fits (the training built Tika's parsers for them)
+            assertThat(Files.readString(worker)).as(worker.toString()).contains("Opened AOT cache docflow.aot")
+                    .contains("Using AOT-linked classes: true");
+        }
+        assertThat(job.get("status").s()).as("the document was parsed (in a worker): %s", job).isNotEqualTo("FAILED");
     }
 
     @Test
@@ -369,22 +421,14 @@ class ContainerImageIT {
     }
 
     /**
-     * What the RUN lines see besides the stage's ENV, standing for the JDK image's: this JVM's JDK as JAVA_HOME and
-     * first on the PATH, and nothing of the Maven build running this test.
+     * What the RUN lines see besides the stage's ENV and JDK (LocalImageBuild puts that first on the PATH), standing
+     * for the base image's: nothing of the Maven build running this test.
      */
     private static Map<String, String> baseImageEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.startsWith("MAVEN_") || name.equals("CLASSPATH")
-                || name.equals("JAVA_TOOL_OPTIONS"));
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        environment.put("JAVA_HOME", javaHome.toString());
-        environment.put("PATH", javaHome.resolve("bin") + File.pathSeparator + environment.getOrDefault("PATH", ""));
+                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("JAVA_HOME"));
         return environment;
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static int freePort() {

@@ -40,7 +40,7 @@ public final class DeploymentJvm {
      * limit, so {@code -XX:MaxRAMPercentage} takes its share of the limit as inside the container (40% of 2Gi:
      * 819 MiB); the Serial collector when the limit is below what the JVM calls a server-class machine (the
      * container's JVM chooses it by itself; here, with more memory, it would choose G1); then the Deployment's
-     * JAVA_TOOL_OPTIONS except the class data sharing archive, which exists only in the image.
+     * JAVA_TOOL_OPTIONS except the AOT cache, which exists only in the image (and which a JDK 17 refuses as an option).
      */
     public static List<String> childJvmOptions() {
         long limit = memoryLimitBytes();
@@ -49,7 +49,7 @@ public final class DeploymentJvm {
         if (limit < SERVER_CLASS_MEMORY) {
             options.add("-XX:+UseSerialGC");
         }
-        javaToolOptions().stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile")).forEach(options::add);
+        javaToolOptions().stream().filter(o -> !o.startsWith("-XX:AOTCache=")).forEach(options::add);
         return options;
     }
 

@@ -11,7 +11,7 @@ class DeploymentJvmTest {
         assertThat(DeploymentJvm.memoryLimitBytes()).isEqualTo(2048L << 20);
         assertThat(DeploymentJvm.maxHeapBytes()).isEqualTo((2048L << 20) * 40 / 100);
         assertThat(DeploymentJvm.childJvmOptions()).contains("-XX:MaxRAM=" + (2048L << 20), "-XX:MaxRAMPercentage=40",
-                "-XX:+ExitOnOutOfMemoryError").noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+                "-XX:+ExitOnOutOfMemoryError").noneMatch(o -> o.startsWith("-XX:AOTCache"));
         // 2 GiB and 2 CPUs is what the JVM calls a server-class machine: it picks G1 there, as it does here
         assertThat(DeploymentJvm.childJvmOptions()).doesNotContain("-XX:+UseSerialGC");
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,10 +18,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A Dockerfile read into its stages and instructions: comment lines (parser directives included) and blank lines
  * are dropped, a trailing {@code \} continues an instruction on the next line (comment lines in between are dropped,
- * as Docker does), {@code FROM image [AS name]} starts a stage. Only what docflow's Dockerfile uses is understood;
- * anything else fails loudly rather than being half-read.
+ * as Docker does), {@code FROM image [AS name]} starts a stage, {@code ARG name=default} before the first FROM
+ * declares what FROM lines may name as {@code ${name}}. Only what docflow's Dockerfile uses is understood; anything
+ * else fails loudly rather than being half-read.
  */
-record Dockerfile(List<Dockerfile.Stage> stages) {
+record Dockerfile(Map<String, String> args, List<Dockerfile.Stage> stages) {
+
+    private static final Pattern ARG_REFERENCE = Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)");
+    /** The Java version an image's tag starts with: 25-jdk, 17.0.15_6-jre-jammy, 8u442-jdk, 21. */
+    private static final Pattern JAVA_TAG = Pattern.compile("(\\d+)(?:[._u+-].*)?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,6 +83,7 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
     }
 
     static Dockerfile parse(String text) {
+        Map<String, String> args = new LinkedHashMap<>();
         List<Stage> stages = new ArrayList<>();
         List<Instruction> current = null;
         for (String line : logicalLines(text)) {
@@ -86,14 +94,53 @@ record Dockerfile(List<Dockerfile.Stage> stages) {
                 stages.add(stage(stages.size(), instruction.arguments(), current));
             } else if (current != null) {
                 current.add(instruction);
-            } else if (!instruction.keyword().equals("ARG")) {
+            } else if (instruction.keyword().equals("ARG")) {
+                String[] nameAndDefault = instruction.arguments().split("=", 2);
+                args.put(nameAndDefault[0], nameAndDefault.length > 1 ? nameAndDefault[1] : "");
+            } else {
                 throw new IllegalArgumentException("only ARG may come before the first FROM: " + line);
             }
         }
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("no FROM in the Dockerfile");
         }
-        return new Dockerfile(List.copyOf(stages));
+        return new Dockerfile(Map.copyOf(args), List.copyOf(stages));
+    }
+
+    /**
+     * The image a stage is built on, with the ARG defaults put in ({@code docker build} without {@code --build-arg});
+     * a stage built on an earlier stage is built on that stage's image.
+     */
+    String baseImage(Stage stage) {
+        Matcher reference = ARG_REFERENCE.matcher(stage.base());
+        StringBuilder image = new StringBuilder();
+        while (reference.find()) {
+            String name = reference.group(1) != null ? reference.group(1) : reference.group(2);
+            String value = args.get(name);
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException("FROM " + stage.base() + " names ARG " + name + ", which has no default");
+            }
+            reference.appendReplacement(image, Matcher.quoteReplacement(value));
+        }
+        reference.appendTail(image);
+        for (Stage earlier : stages.subList(0, stage.index())) {
+            if (earlier.name().filter(image.toString()::equals).isPresent()) {
+                return baseImage(earlier);
+            }
+        }
+        return image.toString();
+    }
+
+    /** The Java feature version an image's tag names ({@code eclipse-temurin:25-jre}: 25). */
+    static int javaVersion(String image) {
+        String name = image.split("@", 2)[0];
+        int colon = name.lastIndexOf(':');
+        String tag = colon > name.lastIndexOf('/') ? name.substring(colon + 1) : "";
+        Matcher version = JAVA_TAG.matcher(tag);
+        if (!version.matches()) {
+            throw new IllegalArgumentException("the tag of image " + image + " names no Java version (as 25-jdk does)");
+        }
+        return Integer.parseInt(version.group(1));
     }
 
     Stage stage(String name) {

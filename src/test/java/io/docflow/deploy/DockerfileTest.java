@@ -50,6 +50,26 @@ class DockerfileTest {
     }
 
     @Test
+    void baseImagesTakeTheArgDefaultsAndNameTheirJavaVersion() {
+        Dockerfile dockerfile = Dockerfile.parse(MULTI_STAGE);
+
+        assertThat(dockerfile.args()).containsExactly(Map.entry("BASE", "eclipse-temurin:17-jdk"));
+        assertThat(dockerfile.stages()).extracting(dockerfile::baseImage)
+                .containsExactly("eclipse-temurin:17-jdk", "eclipse-temurin:17-jdk", "eclipse-temurin:17-jre");
+        Dockerfile onAStage = Dockerfile.parse("ARG JDK=eclipse-temurin:25-jdk\nFROM $JDK AS build\nFROM build\n");
+        assertThat(onAStage.baseImage(onAStage.finalStage())).isEqualTo("eclipse-temurin:25-jdk");
+        assertThatThrownBy(() -> Dockerfile.parse("ARG JDK\nFROM ${JDK}").baseImage(Dockerfile.parse("ARG JDK\nFROM ${JDK}")
+                .finalStage())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JDK");
+
+        assertThat(Dockerfile.javaVersion("eclipse-temurin:25-jre")).isEqualTo(25);
+        assertThat(Dockerfile.javaVersion("registry.example.com:5000/eclipse-temurin:17.0.15_6-jdk-jammy")).isEqualTo(17);
+        assertThat(Dockerfile.javaVersion("eclipse-temurin:8u442-b06-jre@sha256:0123")).isEqualTo(8);
+        assertThat(Dockerfile.javaVersion("amazoncorretto:21")).isEqualTo(21);
+        assertThatThrownBy(() -> Dockerfile.javaVersion("eclipse-temurin:latest")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Dockerfile.javaVersion("registry.example.com:5000/jre")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void continuedLinesAreJoinedWithoutTheirComments() {
         Stage build = Dockerfile.parse(MULTI_STAGE).stage("build");
 

@@ -1,5 +1,6 @@
 package io.docflow.deploy;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,8 +31,13 @@ import io.docflow.deploy.Dockerfile.Stage;
  */
 final class LocalImageBuild {
 
-    /** A built stage: its folder, its WORKDIR within that folder, and its ENV. */
-    record BuiltStage(Stage stage, Path root, Path workdir, Map<String, String> env) {
+    /** A built stage: its folder, its WORKDIR within that folder, its ENV and the JDK standing for its base image's Java. */
+    record BuiltStage(Stage stage, Path root, Path workdir, Map<String, String> env, Path javaHome) {
+
+        /** The java command of the stage's image. */
+        Path java() {
+            return javaHome.resolve("bin").resolve("java");
+        }
     }
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
@@ -40,29 +47,35 @@ final class LocalImageBuild {
     private final Path roots;
     private final Map<String, String> environment;
     private final Predicate<String> skipped;
+    private final IntFunction<Path> jdks;
     private final Map<String, BuiltStage> built = new HashMap<>();
     private final List<String> skippedRuns = new ArrayList<>();
 
     /**
      * @param context     the build context (as {@link BuildContext} assembles it)
      * @param roots       an empty folder for the stages' folders
-     * @param environment what RUN lines see besides the stage's ENV (stands for the base image's)
+     * @param environment what RUN lines see besides the stage's ENV and its JDK (stands for the base image's)
      * @param skipped     the RUN lines that cannot run here
+     * @param jdks        a JDK's home for a Java version ({@link ImageJdk#home})
      */
     LocalImageBuild(Dockerfile dockerfile, Path context, Path roots, Map<String, String> environment,
-            Predicate<String> skipped) {
+            Predicate<String> skipped, IntFunction<Path> jdks) {
         this.dockerfile = dockerfile;
         this.context = context;
         this.roots = roots;
         this.environment = Map.copyOf(environment);
         this.skipped = skipped;
+        this.jdks = jdks;
     }
 
     /** Builds every stage in order (as {@code docker build} without {@code --target}) and returns the last. */
     BuiltStage build() throws IOException, InterruptedException {
+        // every stage's JDK first: a missing one fails in a second, not after the build stage's minutes
+        List<Path> javaHomes = dockerfile.stages().stream()
+                .map(stage -> jdks.apply(Dockerfile.javaVersion(dockerfile.baseImage(stage)))).toList();
         BuiltStage last = null;
         for (Stage stage : dockerfile.stages()) {
-            last = build(stage);
+            last = build(stage, javaHomes.get(stage.index()));
         }
         return last;
     }
@@ -79,10 +92,13 @@ final class LocalImageBuild {
         return stage;
     }
 
-    private BuiltStage build(Stage stage) throws IOException, InterruptedException {
+    private BuiltStage build(Stage stage, Path javaHome) throws IOException, InterruptedException {
         Path root = Files.createDirectories(roots.resolve(stage.name().orElse("stage-" + stage.index())));
         String workdir = "/";
         Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> image = new LinkedHashMap<>(environment);
+        image.put("JAVA_HOME", javaHome.toString());
+        image.put("PATH", javaHome.resolve("bin") + File.pathSeparator + environment.getOrDefault("PATH", ""));
         int runs = 0;
         for (Instruction instruction : stage.instructions()) {
             switch (instruction.keyword()) {
@@ -97,7 +113,7 @@ final class LocalImageBuild {
                     if (skipped.test(instruction.arguments())) {
                         skippedRuns.add(instruction.arguments());
                     } else {
-                        run(instruction.arguments(), root, workdir, env,
+                        run(instruction.arguments(), root, workdir, image, env,
                                 roots.resolve(root.getFileName() + "-run-" + runs + ".log"));
                     }
                 }
@@ -106,7 +122,7 @@ final class LocalImageBuild {
                 default -> throw new IllegalArgumentException("cannot build " + instruction.keyword() + " without Docker");
             }
         }
-        BuiltStage result = new BuiltStage(stage, root, inside(root, workdir), Map.copyOf(env));
+        BuiltStage result = new BuiltStage(stage, root, inside(root, workdir), Map.copyOf(env), javaHome);
         stage.name().ifPresent(name -> built.put(name, result));
         return result;
     }
@@ -139,7 +155,7 @@ final class LocalImageBuild {
         }
     }
 
-    private void run(String command, Path root, String workdir, Map<String, String> env, Path log)
+    private void run(String command, Path root, String workdir, Map<String, String> image, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
         if (!workdir.equals("/") && command.matches("(?s).*(^|[\\s=:])" + Pattern.quote(workdir) + "(/|\\s|$).*")) {
             throw new IllegalArgumentException("RUN names WORKDIR " + workdir + " by its absolute path, which is not "
@@ -148,7 +164,7 @@ final class LocalImageBuild {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(inside(root, workdir).toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().clear();
-        builder.environment().putAll(environment);
+        builder.environment().putAll(image);
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(RUN_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
