@@ -293,7 +293,8 @@ public class DocumentOcr {
         private final List<Submitted> running = new ArrayList<>();
         private int submitted;
 
-        private record Submitted(int page, Future<PageRead> future, PageText.Reading reading) {
+        /** @param languageMissing why the page's script may have no language; null when it has one */
+        private record Submitted(int page, Future<PageRead> future, PageText.Reading reading, String languageMissing) {
         }
 
         Work(Path document, String contentType, String description) throws IOException {
@@ -339,16 +340,10 @@ public class DocumentOcr {
             List<String> languages = "tesseract".equals(engine.name()) ? settings.effectiveLanguages() : List.of();
             PageText.Reading reading = new PageText.Reading(rendered.rotation(), languages, rendered.script(),
                     rendered.scale(), rendered.deskewed());
-            String missing = Scripts.missing(rendered.script(), settings.effectiveLanguages());
-            if (missing != null) {
-                done.add(new PageOutcome(new Page(page, ""), PageText.leftOut(page, engine.name(),
-                        LeftOut.OCR_LANGUAGE_MISSING, missing).withReading(reading)));
-                return rendered;
-            }
             // a PDF page enlarged for small text has a higher resolution than it was rendered at
             int effectiveDpi = (int) Math.round(dpi * rendered.scale());
             running.add(new Submitted(page, pool.submit(() -> engine.read(png, effectiveDpi, settings.pageTimeout())),
-                    reading));
+                    reading, Scripts.missing(rendered.script(), settings.effectiveLanguages())));
             submitted++;
             return rendered;
         }
@@ -370,6 +365,12 @@ public class DocumentOcr {
                 PageRead read = submitted.future().get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
                 PageText.Reading reading = read.rotation() == null ? submitted.reading()
                         : submitted.reading().rotated(read.rotation());
+                if (submitted.languageMissing() != null && !readConfidently(read)) {
+                    return new PageOutcome(new Page(page, ""), new PageText(page, PageSource.NONE, 0, engine.name(),
+                            read.confidence(), LeftOut.OCR_LANGUAGE_MISSING, submitted.languageMissing()
+                            + " (read without it: " + (read.readable() ? "mean word confidence "
+                            + round(read.confidence()) : "nothing") + ")", reading));
+                }
                 if (!read.readable()) {
                     return new PageOutcome(new Page(page, ""), new PageText(page, PageSource.NONE, 0, engine.name(),
                             read.confidence(), null, "OCR read nothing", reading));
@@ -420,6 +421,18 @@ public class DocumentOcr {
             }
         }
     }
+
+    /**
+     * Whether a page the orientation pass thought to be in a script without a language was read well all the same
+     * (the script guess is weak on short pages): clean print in a configured language reads at 90 and more, a
+     * Cyrillic page read as English at about 60.
+     */
+    private static boolean readConfidently(PageRead read) {
+        return read.readable() && read.confidence() != null && read.confidence() >= SCRIPT_GUESS_OVERRULED_AT;
+    }
+
+    /** Mean word confidence from which a page's reading overrules the orientation pass's guess of its script. */
+    static final double SCRIPT_GUESS_OVERRULED_AT = 80;
 
     private static Double round(Double confidence) {
         return confidence == null ? null : Math.round(confidence * 10) / 10.0;

@@ -45,7 +45,7 @@ class OrientationTest {
     void theScriptIsTakenWhenTesseractIsSureOfIt() {
         assertThat(Orientation.script(osd("0", "9").replace("Script confidence: 2.00", "Script confidence: 4.20")
                 .replace("Latin", "Cyrillic"))).isEqualTo("Cyrillic");
-        assertThat(Orientation.script(osd("0", "9").replace("Script confidence: 2.00", "Script confidence: 1.10"))).isNull();
+        assertThat(Orientation.script(osd("0", "9").replace("Script confidence: 2.00", "Script confidence: 0.40"))).isNull();
         assertThat(Orientation.script("")).isNull();
     }
 
