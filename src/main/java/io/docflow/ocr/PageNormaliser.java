@@ -15,10 +15,13 @@ import java.util.List;
  */
 public final class PageNormaliser {
 
-    /** Glyphs shorter than this (median, pixels) read poorly: Tesseract reads best with capitals of 20-40 pixels. */
-    static final int SMALL_TEXT = 20;
+    /**
+     * Glyphs shorter than this (median, pixels) read poorly. Tesseract copes down to about 15 pixels itself; below that
+     * it starts losing characters, and enlarging a blurred photo much further loses decimal points (docs/ocr.md).
+     */
+    static final int SMALL_TEXT = 16;
     /** Small text is scaled so its glyphs are this tall. */
-    static final int READABLE_TEXT = 32;
+    static final int READABLE_TEXT = 24;
     /** Glyph heights are measured on a copy of at most this many pixels. */
     static final long MEASURED_PIXELS = 4_000_000;
     /** Fewer glyphs than this: no text to measure (a blank page, a picture). */

@@ -110,9 +110,10 @@ final class TextractEngine implements OcrEngine {
     }
 
     /**
-     * How far the word's text is turned clockwise, to the nearest quarter turn, or -1 when its geometry does not say.
-     * Textract reads turned pages as they are and gives each word's polygon starting at the word's own top left, in
-     * reading order: the direction from the first point to the second is the direction of its text.
+     * Degrees the page must be turned clockwise for the word to stand upright, to the nearest quarter turn, or -1 when
+     * its geometry does not say. Textract reads turned pages as they are and gives each word's polygon starting at the
+     * word's own top left, in reading order: the direction from the first point to the second is the direction of its
+     * text (running up the page: the page needs a quarter turn clockwise).
      */
     static int rotation(Block word) {
         if (word.geometry() == null || word.geometry().polygon() == null || word.geometry().polygon().size() < 2) {
@@ -122,7 +123,8 @@ final class TextractEngine implements OcrEngine {
         var second = word.geometry().polygon().get(1);
         // image y grows downwards, so atan2(dy, dx) is the clockwise angle from the x axis
         double degrees = Math.toDegrees(Math.atan2(second.y() - first.y(), second.x() - first.x()));
-        return (int) ((Math.round(degrees / 90) * 90 + 360) % 360);
+        int direction = (int) ((Math.round(degrees / 90) * 90 + 360) % 360);
+        return (360 - direction) % 360;
     }
 
     /** The page's PNG, or the page as a JPEG when the PNG is over Textract's limit; over it still: left out. */

@@ -48,6 +48,16 @@ class OcrSettingsTest {
     }
 
     @Test
+    void languagesJoinedAsTesseractJoinsThemAreSplit() {
+        OcrSettings d = OcrSettings.defaults();
+        OcrSettings several = new OcrSettings(d.enabled(), d.engine(), List.of("eng+deu+fra", "spa, jpn", "deu"),
+                d.detectOrientation(), d.deskew(), d.dpi(), d.maxPages(), d.maxImagePixels(), d.minPageCharacters(),
+                d.pageTimeout(), d.documentTimeout(), d.threads(), d.maxConcurrentDocuments(), d.slotWait(),
+                d.reviewBelow(), d.tesseract(), d.textract());
+        assertThat(several.effectiveLanguages()).containsExactly("eng", "deu", "fra", "spa", "jpn");
+    }
+
+    @Test
     void aMissingTesseractOrLanguageStopsTheStartNamingTheSetting() {
         OcrSettings d = OcrSettings.defaults();
         OcrSettings noBinary = new OcrSettings(true, d.engine(), d.languages(), true, false, d.dpi(), d.maxPages(),

@@ -45,7 +45,7 @@ class PageNormaliserTest {
     @Test
     void aPhotoWithSmallTextIsEnlargedAndAPrintedPageIsNot() throws IOException {
         BufferedImage photo = ImageIO.read(new ByteArrayInputStream(
-                Photos.photographed(Photos.printedReceipt(Photos.receipt("19.49"), 200), 500, 750)));
+                Photos.photographed(Photos.printedReceipt(Photos.receipt("19.49"), 200), 380, 570)));
         BufferedImage scan = Scans.page(Scans.invoice("INV-1", "1.00"), 200);
 
         PageNormaliser.Normalised enlarged = PageNormaliser.normalise(photo, MAX_PIXELS, false);
@@ -53,19 +53,20 @@ class PageNormaliserTest {
 
         assertThat(PageNormaliser.glyphHeight(PageNormaliser.grey(photo))).isBetween(8, PageNormaliser.SMALL_TEXT - 1);
         assertThat(enlarged.scale()).isBetween(1.2, PageNormaliser.MAX_SCALE);
-        assertThat(enlarged.image().getWidth()).isEqualTo((int) Math.round(500 * enlarged.scale()));
-        assertThat(PageNormaliser.glyphHeight(enlarged.image())).isBetween(PageNormaliser.SMALL_TEXT, 40);
+        assertThat(enlarged.image().getWidth()).isEqualTo((int) Math.round(380 * enlarged.scale()));
+        assertThat(PageNormaliser.glyphHeight(enlarged.image())).isBetween(PageNormaliser.SMALL_TEXT, 30);
         assertThat(kept.scale()).isEqualTo(1);
         assertThat(kept.image().getWidth()).isEqualTo(scan.getWidth());
     }
 
     @Test
     void upscalingStaysWithinThePixelLimitAndMaxScaleAndLeavesBlankPagesAlone() {
-        assertThat(PageNormaliser.upscale(8, 1_000_000, MAX_PIXELS)).isEqualTo(4);
+        assertThat(PageNormaliser.upscale(8, 1_000_000, MAX_PIXELS)).isEqualTo(3);
+        assertThat(PageNormaliser.upscale(4, 1_000_000, MAX_PIXELS)).isEqualTo(PageNormaliser.MAX_SCALE);
         assertThat(PageNormaliser.upscale(8, 1_000_000, 4_000_000)).isEqualTo(2);
-        assertThat(PageNormaliser.upscale(16, 1_000_000, MAX_PIXELS)).isEqualTo(2);
-        assertThat(PageNormaliser.upscale(19, 1_000_000, 1_100_000)).isEqualTo(1);
-        assertThat(PageNormaliser.upscale(30, 1_000_000, MAX_PIXELS)).isEqualTo(1);
+        assertThat(PageNormaliser.upscale(12, 1_000_000, MAX_PIXELS)).isEqualTo(2);
+        assertThat(PageNormaliser.upscale(15, 1_000_000, 1_100_000)).isEqualTo(1);
+        assertThat(PageNormaliser.upscale(16, 1_000_000, MAX_PIXELS)).isEqualTo(1);
         assertThat(PageNormaliser.upscale(0, 1_000_000, MAX_PIXELS)).isEqualTo(1);
         assertThat(PageNormaliser.glyphHeight(Scans.blank(800, 1000))).isZero();
         assertThat(PageNormaliser.normalise(Scans.blank(800, 1000), MAX_PIXELS, true).scale()).isEqualTo(1);

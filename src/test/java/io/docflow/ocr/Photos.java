@@ -50,7 +50,7 @@ public final class Photos {
         g.fillRect(0, 0, width, height);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(30, 30, 30));
-        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, fontPixels));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontPixels));
         int y = lineHeight * 2;
         for (String line : lines) {
             g.drawString(line, fontPixels, y);
