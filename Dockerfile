@@ -38,10 +38,13 @@ COPY --from=build /src/app.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM ${JRE_IMAGE}
-# Tesseract for OCR (docs/ocr.md): English and orientation data come with it; add tesseract-ocr-<code> for each
-# extra language in docflow.ocr.languages.
+# Tesseract for OCR (docs/ocr.md): English and orientation data come with it. OCR_LANGUAGES adds the language packs
+# docflow.ocr.languages names, as Tesseract codes separated by spaces or '+' (docker build --build-arg
+# OCR_LANGUAGES="deu fra spa jpn" .): each code becomes Debian's tesseract-ocr-<code> (chi_sim: tesseract-ocr-chi-sim).
+ARG OCR_LANGUAGES=""
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tesseract-ocr \
+      $(echo " ${OCR_LANGUAGES}" | tr '+,_' '  -' | sed -E 's/ +([a-z])/ tesseract-ocr-\1/g') \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 docflow \
  && useradd --system --uid 10001 --gid docflow --home-dir /app --no-create-home --shell /usr/sbin/nologin docflow

@@ -12,6 +12,11 @@ public enum FailureReason {
     IMAGE_TOO_LARGE,
     /** OCR ran out of docflow.ocr.page-timeout or docflow.ocr.document-timeout before reading any text. */
     OCR_TIMEOUT,
+    /**
+     * No text was read because the scan is written in a script no configured OCR language reads (the error names the
+     * script and the tesseract-ocr-* pack to install, and docflow.ocr.languages).
+     */
+    OCR_LANGUAGE_MISSING,
     /** NEEDS_REVIEW: the mean OCR confidence is below docflow.ocr.review-below. */
     LOW_OCR_CONFIDENCE,
     /** The file is password-protected. */

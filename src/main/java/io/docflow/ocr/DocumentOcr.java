@@ -162,13 +162,13 @@ public class DocumentOcr {
                     PageSource layerSource = layer.isBlank() ? PageSource.NONE : PageSource.TEXT_LAYER;
                     if (ocr.leftOut() != null) {
                         texts.set(index, new PageText(index + 1, layerSource, layer.length(), ocr.engine(), null,
-                                ocr.leftOut(), ocr.reason()));
+                                ocr.leftOut(), ocr.reason(), ocr.reading()));
                     } else if (visibleCharacters(outcome.page().text()) > visibleCharacters(layer)) {
                         pages.set(index, outcome.page());
                         texts.set(index, ocr);
                     } else {
                         texts.set(index, new PageText(index + 1, layerSource, layer.length(), ocr.engine(),
-                                ocr.confidence(), null, "OCR read no more than the text layer"));
+                                ocr.confidence(), null, "OCR read no more than the text layer", ocr.reading()));
                     }
                 }
                 return finish(document, pages, texts, started, pageCount);
@@ -222,9 +222,7 @@ public class DocumentOcr {
             }
             text.append(pageText);
             int index = page.number() - 1;
-            PageText before = counted.get(index);
-            counted.set(index, new PageText(before.page(), before.source(), pageText.length(), before.engine(),
-                    before.confidence(), before.leftOut(), before.reason()));
+            counted.set(index, counted.get(index).withCharacters(pageText.length()));
         }
         String all = text.toString();
         ExtractedDocument read = all.equals(document.text()) ? document
@@ -295,7 +293,8 @@ public class DocumentOcr {
         private final List<Submitted> running = new ArrayList<>();
         private int submitted;
 
-        private record Submitted(int page, Future<PageRead> future) {
+        /** @param languageMissing why the page's script may have no language; null when it has one */
+        private record Submitted(int page, Future<PageRead> future, PageText.Reading reading, String languageMissing) {
         }
 
         Work(Path document, String contentType, String description) throws IOException {
@@ -332,13 +331,20 @@ public class DocumentOcr {
             Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             Duration timeout = remaining.compareTo(settings.pageTimeout()) < 0 ? remaining : settings.pageTimeout();
             PageRenderer.RenderedPage rendered = renderer.render(document, contentType, page, dpi,
-                    settings.maxImagePixels(), png, timeout);
-            if (rendered.isWritten()) {
-                running.add(new Submitted(page, pool.submit(() -> engine.read(png, dpi, settings.pageTimeout()))));
-                submitted++;
-            } else {
+                    settings.maxImagePixels(), new PageRenderer.Preparation(settings.deskew(), engine.orientationPass()),
+                    png, timeout);
+            if (!rendered.isWritten()) {
                 leftOut(page, rendered.leftOut(), rendered.reason());
+                return rendered;
             }
+            List<String> languages = "tesseract".equals(engine.name()) ? settings.effectiveLanguages() : List.of();
+            PageText.Reading reading = new PageText.Reading(rendered.rotation(), languages, rendered.script(),
+                    rendered.scale(), rendered.deskewed());
+            // a PDF page enlarged for small text has a higher resolution than it was rendered at
+            int effectiveDpi = (int) Math.round(dpi * rendered.scale());
+            running.add(new Submitted(page, pool.submit(() -> engine.read(png, effectiveDpi, settings.pageTimeout())),
+                    reading, Scripts.missing(rendered.script(), settings.effectiveLanguages())));
+            submitted++;
             return rendered;
         }
 
@@ -357,13 +363,21 @@ public class DocumentOcr {
             try {
                 long remaining = deadline - System.nanoTime();
                 PageRead read = submitted.future().get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
+                PageText.Reading reading = read.rotation() == null ? submitted.reading()
+                        : submitted.reading().rotated(read.rotation());
+                if (submitted.languageMissing() != null && !readConfidently(read)) {
+                    return new PageOutcome(new Page(page, ""), new PageText(page, PageSource.NONE, 0, engine.name(),
+                            read.confidence(), LeftOut.OCR_LANGUAGE_MISSING, submitted.languageMissing()
+                            + " (read without it: " + (read.readable() ? "mean word confidence "
+                            + round(read.confidence()) : "nothing") + ")", reading));
+                }
                 if (!read.readable()) {
                     return new PageOutcome(new Page(page, ""), new PageText(page, PageSource.NONE, 0, engine.name(),
-                            read.confidence(), null, "OCR read nothing"));
+                            read.confidence(), null, "OCR read nothing", reading));
                 }
                 String text = read.text().endsWith("\n") ? read.text() + "\n" : read.text() + "\n\n";
                 return new PageOutcome(new Page(page, text), new PageText(page, PageSource.OCR, text.length(),
-                        engine.name(), round(read.confidence()), null, null));
+                        engine.name(), round(read.confidence()), null, null, reading));
             } catch (TimeoutException | CancellationException e) {
                 submitted.future().cancel(true);
                 return leftOutOutcome(page, LeftOut.DOCUMENT_TIMEOUT, documentTimeoutReason());
@@ -373,7 +387,8 @@ public class DocumentOcr {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof OcrPageException page1) {
-                    return leftOutOutcome(page, page1.leftOut(), page1.getMessage());
+                    return new PageOutcome(new Page(page, ""), PageText.leftOut(page, engine.name(), page1.leftOut(),
+                            page1.getMessage()).withReading(submitted.reading()));
                 }
                 if (cause instanceof RuntimeException unexpected) {
                     // the engine is unavailable (parked), or an error that is not the page's fault (e.g. access
@@ -406,6 +421,18 @@ public class DocumentOcr {
             }
         }
     }
+
+    /**
+     * Whether a page the orientation pass thought to be in a script without a language was read well all the same
+     * (the script guess is weak on short pages): clean print in a configured language reads at 90 and more, a
+     * Cyrillic page read as English at about 60.
+     */
+    private static boolean readConfidently(PageRead read) {
+        return read.readable() && read.confidence() != null && read.confidence() >= SCRIPT_GUESS_OVERRULED_AT;
+    }
+
+    /** Mean word confidence from which a page's reading overrules the orientation pass's guess of its script. */
+    static final double SCRIPT_GUESS_OVERRULED_AT = 80;
 
     private static Double round(Double confidence) {
         return confidence == null ? null : Math.round(confidence * 10) / 10.0;

@@ -19,7 +19,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Renders pages in the JVM it runs in: PDF pages with PDFBox (grayscale), image frames with ImageIO. A page's size is
- * checked against the pixel limit from the PDF's crop box or the image's header, before anything is decoded. This is
+ * checked against the pixel limit from the PDF's crop box or the image's header, before anything is decoded. The
+ * decoded page is normalised ({@link PageNormaliser}) and, with Tesseract, turned upright by its orientation pass. This is
  * what a parser worker runs; docflow runs it itself only when parsing is not isolated. The timeout is not enforced
  * here: a worker is killed when it runs out, and in-process rendering is bounded by the document's OCR deadline only.
  */
@@ -28,52 +29,81 @@ public class InProcessPageRenderer implements PageRenderer {
     private static final String PDF = "application/pdf";
 
     @Override
-    public RenderedPage render(Path document, String contentType, int page, int dpi, long maxPixels, Path png,
-                               Duration timeout) {
+    public RenderedPage render(Path document, String contentType, int page, int dpi, long maxPixels,
+                               Preparation preparation, Path png, Duration timeout) {
         try {
-            return PDF.equals(contentType) ? pdfPage(document, page, dpi, maxPixels, png)
-                    : imageFrame(document, contentType, page, maxPixels, png);
+            Decoded decoded = PDF.equals(contentType) ? pdfPage(document, page, dpi, maxPixels)
+                    : imageFrame(document, contentType, page, maxPixels);
+            return decoded.image() == null ? decoded.outcome() : prepared(decoded, maxPixels, preparation, png);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the image of page " + page + " to " + png, e);
         }
     }
 
-    private static RenderedPage pdfPage(Path document, int page, int dpi, long maxPixels, Path png) throws IOException {
+    /** A decoded page, or (image null) why it was not decoded. */
+    private record Decoded(BufferedImage image, RenderedPage outcome) {
+
+        static Decoded leftOut(int pages, LeftOut why, String reason) {
+            return new Decoded(null, RenderedPage.leftOut(pages, why, reason));
+        }
+    }
+
+    /**
+     * The decoded page normalised (PageNormaliser), written as a grey PNG, then, with Tesseract's orientation pass,
+     * turned upright and written again: the PNG the engine gets is the page it should read.
+     */
+    private static RenderedPage prepared(Decoded decoded, long maxPixels, Preparation preparation, Path png)
+            throws IOException {
+        PageNormaliser.Normalised page = PageNormaliser.normalise(decoded.image(), maxPixels, preparation.deskew());
+        ImageIO.write(page.image(), "png", png.toFile());
+        int rotation = 0;
+        String script = null;
+        if (preparation.orientation() != null) {
+            String osd = OrientationDetection.run(preparation.orientation(), png);
+            rotation = Orientation.rotation(osd);
+            script = Orientation.script(osd);
+            if (rotation != 0) {
+                ImageIO.write(PageNormaliser.turned(page.image(), rotation), "png", png.toFile());
+            }
+        }
+        return new RenderedPage(decoded.outcome().pages(), null, null, page.scale(), page.deskewed(), rotation, script);
+    }
+
+    private static Decoded pdfPage(Path document, int page, int dpi, long maxPixels) throws IOException {
         PDDocument pdf;
         try {
             pdf = Loader.loadPDF(document.toFile());
         } catch (IOException | RuntimeException e) {
-            return RenderedPage.leftOut(0, LeftOut.UNREADABLE_IMAGE, "the PDF cannot be opened for rendering: " + e.getMessage());
+            return Decoded.leftOut(0, LeftOut.UNREADABLE_IMAGE, "the PDF cannot be opened for rendering: " + e.getMessage());
         }
         try (pdf) {
             int pages = pdf.getNumberOfPages();
             if (page > pages) {
-                return RenderedPage.leftOut(pages, LeftOut.UNREADABLE_IMAGE, "the PDF has no page " + page);
+                return Decoded.leftOut(pages, LeftOut.UNREADABLE_IMAGE, "the PDF has no page " + page);
             }
             PDRectangle box = pdf.getPage(page - 1).getCropBox();
             long width = Math.round(box.getWidth() / 72 * dpi);
             long height = Math.round(box.getHeight() / 72 * dpi);
             String tooLarge = tooLarge(width, height, maxPixels, " at " + dpi + " dpi");
             if (tooLarge != null) {
-                return RenderedPage.leftOut(pages, LeftOut.IMAGE_TOO_LARGE, tooLarge);
+                return Decoded.leftOut(pages, LeftOut.IMAGE_TOO_LARGE, tooLarge);
             }
             BufferedImage image;
             try {
                 image = new PDFRenderer(pdf).renderImageWithDPI(page - 1, dpi, ImageType.GRAY);
             } catch (IOException | RuntimeException e) {
-                return RenderedPage.leftOut(pages, LeftOut.UNREADABLE_IMAGE, "the page cannot be rendered: " + e.getMessage());
+                return Decoded.leftOut(pages, LeftOut.UNREADABLE_IMAGE, "the page cannot be rendered: " + e.getMessage());
             }
-            ImageIO.write(image, "png", png.toFile());
-            return RenderedPage.written(pages);
+            return new Decoded(image, RenderedPage.written(pages));
         }
     }
 
-    private static RenderedPage imageFrame(Path document, String contentType, int frame, long maxPixels, Path png)
+    private static Decoded imageFrame(Path document, String contentType, int frame, long maxPixels)
             throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(document.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                return RenderedPage.leftOut(1, LeftOut.UNREADABLE_IMAGE, contentType + " cannot be decoded for OCR");
+                return Decoded.leftOut(1, LeftOut.UNREADABLE_IMAGE, contentType + " cannot be decoded for OCR");
             }
             ImageReader reader = readers.next();
             try {
@@ -85,14 +115,13 @@ public class InProcessPageRenderer implements PageRenderer {
                 try {
                     String tooLarge = tooLarge(reader.getWidth(index), reader.getHeight(index), maxPixels, "");
                     if (tooLarge != null) {
-                        return RenderedPage.leftOut(frames, LeftOut.IMAGE_TOO_LARGE, tooLarge);
+                        return Decoded.leftOut(frames, LeftOut.IMAGE_TOO_LARGE, tooLarge);
                     }
                     image = reader.read(index);
                 } catch (IOException | RuntimeException e) {
-                    return RenderedPage.leftOut(frames, LeftOut.UNREADABLE_IMAGE, "frame " + frame + " cannot be decoded: " + e.getMessage());
+                    return Decoded.leftOut(frames, LeftOut.UNREADABLE_IMAGE, "frame " + frame + " cannot be decoded: " + e.getMessage());
                 }
-                ImageIO.write(image, "png", png.toFile());
-                return RenderedPage.written(frames);
+                return new Decoded(image, RenderedPage.written(frames));
             } finally {
                 reader.dispose();
             }

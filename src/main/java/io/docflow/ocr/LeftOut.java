@@ -17,5 +17,10 @@ public enum LeftOut {
     /** The engine refused the page (Textract: bad or unsupported document). */
     ENGINE_REJECTED,
     /** The engine failed on the page (e.g. tesseract exited with an error). */
-    OCR_FAILED
+    OCR_FAILED,
+    /**
+     * The orientation pass found the page written in a script (e.g. Japanese) that no configured language reads; the
+     * reason names the script and the language pack to install.
+     */
+    OCR_LANGUAGE_MISSING
 }

@@ -18,4 +18,12 @@ public interface OcrEngine {
      * @throws OcrUnavailableException the engine cannot be reached now; the document waits and tries again
      */
     PageRead read(Path image, int dpi, Duration timeout) throws IOException, InterruptedException;
+
+    /**
+     * The orientation pass the renderer should run before the page is read, or null: the engine reads pages as they
+     * come and finds their orientation itself (Textract), or detection is off.
+     */
+    default PageRenderer.OrientationPass orientationPass() {
+        return null;
+    }
 }

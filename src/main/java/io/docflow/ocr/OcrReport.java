@@ -106,9 +106,9 @@ public record OcrReport(String engine, List<String> languages, List<PageText> pa
         return summary.toString();
     }
 
-    /** The most telling limit that left pages out, for a document that ended without text; null when none did. */
+    /** The most telling limit (or missing language) that left pages out, for a document that ended without text; null when none did. */
     public LeftOut limitReached() {
-        for (LeftOut why : List.of(LeftOut.IMAGE_TOO_LARGE, LeftOut.PAGE_TIMEOUT, LeftOut.DOCUMENT_TIMEOUT)) {
+        for (LeftOut why : List.of(LeftOut.OCR_LANGUAGE_MISSING, LeftOut.IMAGE_TOO_LARGE, LeftOut.PAGE_TIMEOUT, LeftOut.DOCUMENT_TIMEOUT)) {
             if (pages.stream().anyMatch(p -> p.leftOut() == why)) {
                 return why;
             }

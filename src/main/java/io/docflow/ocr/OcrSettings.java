@@ -22,9 +22,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled                false: nothing is OCR'd, scans end FAILED {@code NO_TEXT}
  * @param engine                 {@code tesseract} (local, in the container) or {@code textract} (Amazon Textract)
- * @param languages              Tesseract language codes besides English, which is always read, e.g. {@code deu}
- * @param detectOrientation      Tesseract: detect page orientation and script ({@code --psm 1}) when
- *                               {@code osd.traineddata} is installed; otherwise plain layout analysis ({@code --psm 3})
+ * @param languages              Tesseract language codes besides English, which is always read, e.g. {@code deu};
+ *                               an entry may join several with '+' as Tesseract does ({@code eng+deu+fra})
+ * @param detectOrientation      Tesseract: detect page orientation and script ({@code --psm 0}) and turn the page
+ *                               upright, when {@code osd.traineddata} is installed
+ * @param deskew                 straighten pages scanned up to 15° askew before they are read (Tesseract's layout
+ *                               analysis copes with a few degrees by itself)
  * @param dpi                    resolution PDF pages are rendered at for OCR
  * @param maxPages               pages OCR'd per document, at most; later ones are left out and the result says so
  * @param maxImagePixels         an image frame or rendered page larger than this (width × height) is left out
@@ -42,6 +45,7 @@ public record OcrSettings(
         @NotNull @DefaultValue("tesseract") Engine engine,
         @NotNull @DefaultValue("eng") List<String> languages,
         @DefaultValue("true") boolean detectOrientation,
+        @DefaultValue("false") boolean deskew,
         @Min(50) @Max(1200) @DefaultValue("300") int dpi,
         @Min(1) @DefaultValue("50") int maxPages,
         @Min(1) @DefaultValue("40000000") long maxImagePixels,
@@ -89,16 +93,18 @@ public record OcrSettings(
     public List<String> effectiveLanguages() {
         Set<String> all = new LinkedHashSet<>();
         all.add("eng");
-        for (String language : languages) {
-            if (language != null && !language.isBlank()) {
-                all.add(language.strip());
+        for (String entry : languages) {
+            for (String language : entry == null ? new String[0] : entry.split("[+,\\s]+")) {
+                if (!language.isBlank()) {
+                    all.add(language.strip());
+                }
             }
         }
         return List.copyOf(all);
     }
 
     public static OcrSettings defaults() {
-        return new OcrSettings(true, Engine.TESSERACT, List.of("eng"), true, 300, 50, 40_000_000L, 16,
+        return new OcrSettings(true, Engine.TESSERACT, List.of("eng"), true, false, 300, 50, 40_000_000L, 16,
                 Duration.ofSeconds(60), Duration.ofSeconds(180), 2, 2, Duration.ofSeconds(10), 60,
                 new Tesseract("tesseract", ""), new Textract(null, 3, new DocflowProperties.Breaker(50, 20, 5,
                 Duration.ofSeconds(30), 2, 80, Duration.ofSeconds(60))));

@@ -1,21 +1,22 @@
 package io.docflow.ocr;
 
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
-
-/** Reads Tesseract's orientation detection ({@code --psm 0}) and turns a page image accordingly. */
+/** Reads Tesseract's orientation and script detection ({@code --psm 0}). */
 final class Orientation {
 
     private static final Pattern ROTATE = Pattern.compile("(?m)^Rotate:\\s*(\\d+)");
     private static final Pattern CONFIDENCE = Pattern.compile("(?m)^Orientation confidence:\\s*([0-9.]+)");
+    private static final Pattern SCRIPT = Pattern.compile("(?m)^Script:\\s*(\\S+)");
+    private static final Pattern SCRIPT_CONFIDENCE = Pattern.compile("(?m)^Script confidence:\\s*([0-9.]+)");
     /** Below this, Tesseract's guess is noise (pages with little text); the page is read as it is. */
     static final double MIN_CONFIDENCE = 1.5;
+    /**
+     * Below this, the script guess is noise. Short pages score low even when right (our six-line Cyrillic page: 0.93),
+     * so the guess is only a suspicion: a page read well despite it keeps its text (DocumentOcr).
+     */
+    static final double MIN_SCRIPT_CONFIDENCE = 0.5;
 
     private Orientation() {
     }
@@ -31,22 +32,13 @@ final class Orientation {
         return degrees % 90 == 0 ? degrees : 0;
     }
 
-    /** The image turned clockwise by {@code degrees}, written next to it. */
-    static Path turned(Path image, int degrees) throws IOException {
-        BufferedImage source = ImageIO.read(image.toFile());
-        boolean sideways = degrees % 180 != 0;
-        int width = sideways ? source.getHeight() : source.getWidth();
-        int height = sideways ? source.getWidth() : source.getHeight();
-        BufferedImage turned = new BufferedImage(width, height,
-                source.getType() == BufferedImage.TYPE_CUSTOM ? BufferedImage.TYPE_INT_RGB : source.getType());
-        Graphics2D g = turned.createGraphics();
-        g.translate(width / 2.0, height / 2.0);
-        g.rotate(Math.toRadians(degrees));
-        g.translate(-source.getWidth() / 2.0, -source.getHeight() / 2.0);
-        g.drawImage(source, 0, 0, null);
-        g.dispose();
-        Path file = image.resolveSibling("turned-" + degrees + "-" + image.getFileName());
-        ImageIO.write(turned, "png", file.toFile());
-        return file;
+    /** The script the page is written in ({@code Latin}, {@code Cyrillic}, {@code Japanese}...); null when unsure. */
+    static String script(String osd) {
+        Matcher script = SCRIPT.matcher(osd);
+        Matcher confidence = SCRIPT_CONFIDENCE.matcher(osd);
+        if (!script.find() || !confidence.find() || Double.parseDouble(confidence.group(1)) < MIN_SCRIPT_CONFIDENCE) {
+            return null;
+        }
+        return script.group(1);
     }
 }

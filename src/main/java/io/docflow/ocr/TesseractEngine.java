@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Checked at start-up: the command must run and every configured language must be installed, else docflow does not
  * start (a report names the setting). With {@code osd.traineddata} installed and {@code detect-orientation} on, each
- * page first goes through orientation detection ({@code --psm 0}); a page turned by 90°, 180° or 270° is turned back
- * before it is read. (Tesseract's own {@code --psm 1} declines to turn a page whenever its script guess is
+ * page first goes through orientation detection ({@code --psm 0}), run by the renderer where the page is decoded
+ * ({@link #orientationPass()}); a page turned by 90°, 180° or 270° is turned back there before it is read. (Tesseract's own {@code --psm 1} declines to turn a page whenever its script guess is
  * uncertain, which leaves clear upside-down pages unread, hence the separate pass.) Text is read with automatic page
  * segmentation ({@code --psm 3}), whose layout analysis copes with a few degrees of skew.
  */
@@ -121,23 +121,20 @@ final class TesseractEngine implements OcrEngine {
         return checked().detectOrientation();
     }
 
+    /** The orientation pass the renderer runs on each page before it is read; null when detection is off. */
+    @Override
+    public PageRenderer.OrientationPass orientationPass() {
+        return checked().detectOrientation() ? new PageRenderer.OrientationPass(command, dataPath) : null;
+    }
+
     @Override
     public PageRead read(Path image, int dpi, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean detectOrientation = checked().detectOrientation();
-        List<String> dpiArguments = dpi > 0 ? List.of("--dpi", Integer.toString(dpi)) : List.of();
-        Path page = image;
-        if (detectOrientation) {
-            List<String> osd = new ArrayList<>(List.of(command, image.toString(), "stdout", "--psm", "0"));
-            osd.addAll(dpiArguments);
-            int rotate = Orientation.rotation(run(osd, image.getParent(), deadline, timeout, true));
-            if (rotate != 0) {
-                page = Orientation.turned(image, rotate);
-                log.debug("{}: turned {} degrees clockwise before OCR", image.getFileName(), rotate);
-            }
+        checked();
+        List<String> ocr = new ArrayList<>(List.of(command, image.toString(), "stdout", "-l", languages, "--psm", "3"));
+        if (dpi > 0) {
+            ocr.addAll(List.of("--dpi", Integer.toString(dpi)));
         }
-        List<String> ocr = new ArrayList<>(List.of(command, page.toString(), "stdout", "-l", languages, "--psm", "3"));
-        ocr.addAll(dpiArguments);
         ocr.add("tsv");
         return TesseractTsv.read(run(ocr, image.getParent(), deadline, timeout, false));
     }

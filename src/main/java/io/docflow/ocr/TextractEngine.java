@@ -87,15 +87,44 @@ final class TextractEngine implements OcrEngine {
         StringBuilder text = new StringBuilder();
         double weighted = 0;
         long characters = 0;
+        int[] rotations = new int[4];
         for (Block block : response.blocks()) {
             if (block.blockType() == BlockType.LINE && block.text() != null) {
                 text.append(block.text()).append('\n');
             } else if (block.blockType() == BlockType.WORD && block.text() != null && block.confidence() != null) {
                 weighted += block.confidence() * block.text().length();
                 characters += block.text().length();
+                int rotation = rotation(block);
+                if (rotation >= 0) {
+                    rotations[rotation / 90] += block.text().length();
+                }
             }
         }
-        return new PageRead(text.toString(), characters == 0 ? null : weighted / characters);
+        int rotation = 0;
+        for (int quarter = 1; quarter < 4; quarter++) {
+            if (rotations[quarter] > rotations[rotation / 90]) {
+                rotation = quarter * 90;
+            }
+        }
+        return new PageRead(text.toString(), characters == 0 ? null : weighted / characters, rotation);
+    }
+
+    /**
+     * Degrees the page must be turned clockwise for the word to stand upright, to the nearest quarter turn, or -1 when
+     * its geometry does not say. Textract reads turned pages as they are and gives each word's polygon starting at the
+     * word's own top left, in reading order: the direction from the first point to the second is the direction of its
+     * text (running up the page: the page needs a quarter turn clockwise).
+     */
+    static int rotation(Block word) {
+        if (word.geometry() == null || word.geometry().polygon() == null || word.geometry().polygon().size() < 2) {
+            return -1;
+        }
+        var first = word.geometry().polygon().get(0);
+        var second = word.geometry().polygon().get(1);
+        // image y grows downwards, so atan2(dy, dx) is the clockwise angle from the x axis
+        double degrees = Math.toDegrees(Math.atan2(second.y() - first.y(), second.x() - first.x()));
+        int direction = (int) ((Math.round(degrees / 90) * 90 + 360) % 360);
+        return (360 - direction) % 360;
     }
 
     /** The page's PNG, or the page as a JPEG when the PNG is over Textract's limit; over it still: left out. */

@@ -74,8 +74,11 @@ public class TextStage {
             return new DocumentFailedException(FailureReason.NO_TEXT, what + "; it may be empty");
         }
         LeftOut limit = report.pagesOcrd() > 0 ? null : report.limitReached();
-        FailureReason reason = limit == LeftOut.IMAGE_TOO_LARGE ? FailureReason.IMAGE_TOO_LARGE
-                : limit == null ? FailureReason.NO_TEXT : FailureReason.OCR_TIMEOUT;
+        FailureReason reason = limit == null ? FailureReason.NO_TEXT : switch (limit) {
+            case OCR_LANGUAGE_MISSING -> FailureReason.OCR_LANGUAGE_MISSING;
+            case IMAGE_TOO_LARGE -> FailureReason.IMAGE_TOO_LARGE;
+            default -> FailureReason.OCR_TIMEOUT;
+        };
         return new DocumentFailedException(reason, what + ": " + report.noTextSummary());
     }
 

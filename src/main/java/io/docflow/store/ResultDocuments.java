@@ -157,6 +157,20 @@ public class ResultDocuments {
             if (page.reason() != null) {
                 p.put("reason", page.reason());
             }
+            var reading = page.reading();
+            if (reading != null) {
+                p.put("rotation", reading.rotation());
+                p.set("languages", mapper.valueToTree(reading.languages()));
+                if (reading.script() != null) {
+                    p.put("script", reading.script());
+                }
+                if (reading.scale() != 1) {
+                    p.put("upscaled", reading.scale());
+                }
+                if (reading.deskewed() != 0) {
+                    p.put("deskewed", reading.deskewed());
+                }
+            }
         }
         ObjectNode ocr = result.putObject("ocr");
         ocr.put("engine", report.engine());

@@ -240,7 +240,7 @@ class DocumentOcrTest {
 
     private static OcrSettings copy(OcrSettings s, long maxImagePixels, int maxPages, Duration pageTimeout, boolean enabled,
                                     int maxConcurrentDocuments, Duration slotWait) {
-        return new OcrSettings(enabled, s.engine(), s.languages(), s.detectOrientation(), s.dpi(), maxPages, maxImagePixels,
+        return new OcrSettings(enabled, s.engine(), s.languages(), s.detectOrientation(), s.deskew(), s.dpi(), maxPages, maxImagePixels,
                 s.minPageCharacters(), pageTimeout, s.documentTimeout(), s.threads(), maxConcurrentDocuments, slotWait,
                 s.reviewBelow(), s.tesseract(), s.textract());
     }

@@ -31,7 +31,7 @@ class InProcessPageRendererTest {
         Path pdf = file("scan.pdf", Scans.imagePdf(List.of(Scans.page(List.of("one"), 100), Scans.page(List.of("two"), 100))));
         Path png = dir.resolve("page-2.png");
 
-        PageRenderer.RenderedPage page = renderer.render(pdf, "application/pdf", 2, 100, 10_000_000, png, ANY);
+        PageRenderer.RenderedPage page = renderer.render(pdf, "application/pdf", 2, 100, 10_000_000, PageRenderer.Preparation.NORMALISED, png, ANY);
 
         assertThat(page).isEqualTo(PageRenderer.RenderedPage.written(2));
         BufferedImage image = ImageIO.read(png.toFile());
@@ -44,7 +44,7 @@ class InProcessPageRendererTest {
         Path pdf = file("scan.pdf", Scans.imagePdf(List.of(Scans.page(List.of("one"), 100))));
         Path png = dir.resolve("page-1.png");
 
-        PageRenderer.RenderedPage page = renderer.render(pdf, "application/pdf", 1, 600, 1_000_000, png, ANY);
+        PageRenderer.RenderedPage page = renderer.render(pdf, "application/pdf", 1, 600, 1_000_000, PageRenderer.Preparation.NORMALISED, png, ANY);
 
         assertThat(page.leftOut()).isEqualTo(LeftOut.IMAGE_TOO_LARGE);
         assertThat(page.reason()).contains(" at 600 dpi = ").endsWith("more than docflow.ocr.max-image-pixels (1000000)");
@@ -56,7 +56,7 @@ class InProcessPageRendererTest {
     void aPageThePdfDoesNotHaveIsLeftOutSayingSo() throws IOException {
         Path pdf = file("scan.pdf", Scans.imagePdf(List.of(Scans.page(List.of("one"), 100))));
 
-        PageRenderer.RenderedPage page = renderer.render(pdf, "application/pdf", 3, 100, 10_000_000, dir.resolve("p.png"), ANY);
+        PageRenderer.RenderedPage page = renderer.render(pdf, "application/pdf", 3, 100, 10_000_000, PageRenderer.Preparation.NORMALISED, dir.resolve("p.png"), ANY);
 
         assertThat(page).isEqualTo(PageRenderer.RenderedPage.leftOut(1, LeftOut.UNREADABLE_IMAGE, "the PDF has no page 3"));
     }
@@ -65,7 +65,7 @@ class InProcessPageRendererTest {
     void eachFrameOfATiffIsAPageAndTheFirstAnswerCountsThem() throws IOException {
         Path tiff = file("copier.tif", Scans.multipageTiff(List.of(Scans.page(List.of("a"), 100), Scans.page(List.of("b"), 100))));
 
-        PageRenderer.RenderedPage second = renderer.render(tiff, "image/tiff", 2, 0, 10_000_000, dir.resolve("f2.png"), ANY);
+        PageRenderer.RenderedPage second = renderer.render(tiff, "image/tiff", 2, 0, 10_000_000, PageRenderer.Preparation.NORMALISED, dir.resolve("f2.png"), ANY);
 
         assertThat(second).isEqualTo(PageRenderer.RenderedPage.written(2));
         assertThat(ImageIO.read(dir.resolve("f2.png").toFile()).getWidth()).isPositive();
@@ -76,8 +76,8 @@ class InProcessPageRendererTest {
         Path png = file("big.png", Scans.encode(Scans.blank(2000, 1000), "png"));
         Path noise = file("noise.webp", new byte[] {'R', 'I', 'F', 'F', 1, 2, 3, 4, 'W', 'E', 'B', 'P'});
 
-        PageRenderer.RenderedPage big = renderer.render(png, "image/png", 1, 0, 1_000_000, dir.resolve("b.png"), ANY);
-        PageRenderer.RenderedPage unreadable = renderer.render(noise, "image/webp", 1, 0, 1_000_000, dir.resolve("n.png"), ANY);
+        PageRenderer.RenderedPage big = renderer.render(png, "image/png", 1, 0, 1_000_000, PageRenderer.Preparation.NORMALISED, dir.resolve("b.png"), ANY);
+        PageRenderer.RenderedPage unreadable = renderer.render(noise, "image/webp", 1, 0, 1_000_000, PageRenderer.Preparation.NORMALISED, dir.resolve("n.png"), ANY);
 
         assertThat(big).isEqualTo(PageRenderer.RenderedPage.leftOut(1, LeftOut.IMAGE_TOO_LARGE,
                 "2000x1000 = 2000000 pixels, more than docflow.ocr.max-image-pixels (1000000)"));

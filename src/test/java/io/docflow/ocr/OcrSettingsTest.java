@@ -41,20 +41,30 @@ class OcrSettingsTest {
     void englishIsAlwaysReadAndListedOnce() {
         assertThat(OcrSettings.defaults().effectiveLanguages()).containsExactly("eng");
         OcrSettings d = OcrSettings.defaults();
-        OcrSettings withGerman = new OcrSettings(d.enabled(), d.engine(), List.of("deu", "eng", " "), d.detectOrientation(),
+        OcrSettings withGerman = new OcrSettings(d.enabled(), d.engine(), List.of("deu", "eng", " "), d.detectOrientation(), d.deskew(),
                 d.dpi(), d.maxPages(), d.maxImagePixels(), d.minPageCharacters(), d.pageTimeout(), d.documentTimeout(),
                 d.threads(), d.maxConcurrentDocuments(), d.slotWait(), d.reviewBelow(), d.tesseract(), d.textract());
         assertThat(withGerman.effectiveLanguages()).containsExactly("eng", "deu");
     }
 
     @Test
+    void languagesJoinedAsTesseractJoinsThemAreSplit() {
+        OcrSettings d = OcrSettings.defaults();
+        OcrSettings several = new OcrSettings(d.enabled(), d.engine(), List.of("eng+deu+fra", "spa, jpn", "deu"),
+                d.detectOrientation(), d.deskew(), d.dpi(), d.maxPages(), d.maxImagePixels(), d.minPageCharacters(),
+                d.pageTimeout(), d.documentTimeout(), d.threads(), d.maxConcurrentDocuments(), d.slotWait(),
+                d.reviewBelow(), d.tesseract(), d.textract());
+        assertThat(several.effectiveLanguages()).containsExactly("eng", "deu", "fra", "spa", "jpn");
+    }
+
+    @Test
     void aMissingTesseractOrLanguageStopsTheStartNamingTheSetting() {
         OcrSettings d = OcrSettings.defaults();
-        OcrSettings noBinary = new OcrSettings(true, d.engine(), d.languages(), true, d.dpi(), d.maxPages(),
+        OcrSettings noBinary = new OcrSettings(true, d.engine(), d.languages(), true, false, d.dpi(), d.maxPages(),
                 d.maxImagePixels(), d.minPageCharacters(), d.pageTimeout(), d.documentTimeout(), d.threads(),
                 d.maxConcurrentDocuments(), d.slotWait(), d.reviewBelow(),
                 new OcrSettings.Tesseract("/nonexistent/tesseract", ""), d.textract());
-        OcrSettings klingon = new OcrSettings(true, d.engine(), List.of("tlh"), true, d.dpi(), d.maxPages(),
+        OcrSettings klingon = new OcrSettings(true, d.engine(), List.of("tlh"), true, false, d.dpi(), d.maxPages(),
                 d.maxImagePixels(), d.minPageCharacters(), d.pageTimeout(), d.documentTimeout(), d.threads(),
                 d.maxConcurrentDocuments(), d.slotWait(), d.reviewBelow(), d.tesseract(), d.textract());
 

@@ -2,22 +2,11 @@ package io.docflow.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class OrientationTest {
-
-    private static final int RED = Color.RED.getRGB() & 0xFFFFFF;
-
-    @TempDir
-    Path dir;
 
     private static String osd(String rotate, String confidence) {
         return "Page number: 0\nOrientation in degrees: 90\nRotate: " + rotate + "\nOrientation confidence: " + confidence
@@ -52,55 +41,48 @@ class OrientationTest {
         assertThat(Orientation.rotation(osd("360", "9"))).isZero();
     }
 
-    private Path image() throws IOException {
-        BufferedImage image = new BufferedImage(4, 2, BufferedImage.TYPE_INT_RGB);
+    @Test
+    void theScriptIsTakenWhenTesseractIsSureOfIt() {
+        assertThat(Orientation.script(osd("0", "9").replace("Script confidence: 2.00", "Script confidence: 4.20")
+                .replace("Latin", "Cyrillic"))).isEqualTo("Cyrillic");
+        assertThat(Orientation.script(osd("0", "9").replace("Script confidence: 2.00", "Script confidence: 0.40"))).isNull();
+        assertThat(Orientation.script("")).isNull();
+    }
+
+    /** 4 x 2 white, black in the top left corner. */
+    private static BufferedImage image() {
+        BufferedImage image = new BufferedImage(4, 2, BufferedImage.TYPE_BYTE_GRAY);
         for (int x = 0; x < 4; x++) {
             for (int y = 0; y < 2; y++) {
-                image.setRGB(x, y, Color.WHITE.getRGB());
+                image.getRaster().setSample(x, y, 0, 255);
             }
         }
-        image.setRGB(0, 0, Color.RED.getRGB());
-        Path file = dir.resolve("page-1.png");
-        ImageIO.write(image, "png", file.toFile());
-        return file;
+        image.getRaster().setSample(0, 0, 0, 0);
+        return image;
     }
 
-    private static int rgb(Path file, int x, int y) throws IOException {
-        return ImageIO.read(file.toFile()).getRGB(x, y) & 0xFFFFFF;
-    }
-
-    @Test
-    void aQuarterTurnClockwiseSwapsWidthAndHeight() throws IOException {
-        Path turned = Orientation.turned(image(), 90);
-
-        BufferedImage result = ImageIO.read(turned.toFile());
-        assertThat(result.getWidth()).isEqualTo(2);
-        assertThat(result.getHeight()).isEqualTo(4);
-        assertThat(rgb(turned, 1, 0)).isEqualTo(RED);
-        assertThat(rgb(turned, 0, 0)).isNotEqualTo(RED);
+    private static int grey(BufferedImage image, int x, int y) {
+        return image.getRaster().getSample(x, y, 0);
     }
 
     @Test
-    void halfAndThreeQuarterTurnsMoveTheCornerAccordingly() throws IOException {
-        Path page = image();
+    void aQuarterTurnClockwiseSwapsWidthAndHeight() {
+        BufferedImage turned = PageNormaliser.turned(image(), 90);
 
-        Path upsideDown = Orientation.turned(page, 180);
-        assertThat(ImageIO.read(upsideDown.toFile()).getWidth()).isEqualTo(4);
-        assertThat(rgb(upsideDown, 3, 1)).isEqualTo(RED);
-
-        Path left = Orientation.turned(page, 270);
-        assertThat(ImageIO.read(left.toFile()).getHeight()).isEqualTo(4);
-        assertThat(rgb(left, 0, 3)).isEqualTo(RED);
+        assertThat(turned.getWidth()).isEqualTo(2);
+        assertThat(turned.getHeight()).isEqualTo(4);
+        assertThat(grey(turned, 1, 0)).isZero();
+        assertThat(grey(turned, 0, 0)).isEqualTo(255);
     }
 
     @Test
-    void theTurnedImageIsWrittenNextToTheOriginalWhichStaysUnchanged() throws IOException {
-        Path page = image();
+    void halfAndThreeQuarterTurnsMoveTheCornerAccordingly() {
+        BufferedImage upsideDown = PageNormaliser.turned(image(), 180);
+        assertThat(upsideDown.getWidth()).isEqualTo(4);
+        assertThat(grey(upsideDown, 3, 1)).isZero();
 
-        Path turned = Orientation.turned(page, 90);
-
-        assertThat(turned).isEqualTo(dir.resolve("turned-90-page-1.png"));
-        assertThat(rgb(page, 0, 0)).isEqualTo(RED);
-        assertThat(ImageIO.read(page.toFile()).getWidth()).isEqualTo(4);
+        BufferedImage left = PageNormaliser.turned(image(), 270);
+        assertThat(left.getHeight()).isEqualTo(4);
+        assertThat(grey(left, 0, 3)).isZero();
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.config.DocflowProperties;
 import io.docflow.local.DocflowTest;
+import io.docflow.ocr.Photos;
 import io.docflow.ocr.Scans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,75 @@ class OcrPipelineTest {
         assertCompletedInvoice(textJob, "INV-TEXT-5", "66.00");
         assertThat(textJob.get("pageSources").m()).containsExactly(Map.entry("TEXT_LAYER", AttributeValue.fromS("1")));
         assertThat(textJob).doesNotContainKey("ocrConfidence");
+    }
+
+    @Test
+    void transparentScansTurnedAnyWayReadAsTheUprightPageWithTheirReadingInTheResult() {
+        BufferedImage upright = Scans.page(Scans.invoice("INV-RGBA-7", "7.00"), 150);
+        Map<Integer, String> jobs = new LinkedHashMap<>();
+        for (int quarter = 0; quarter < 4; quarter++) {
+            // a 16-bit RGBA PNG whose paper is transparent: drawn onto black, as before, it is a black page
+            jobs.put(quarter * 90, documents.put("scans/rgba-turned-" + quarter * 90 + ".png",
+                    Scans.encode(Photos.transparentPage(Scans.turned(upright, quarter)), "png")));
+        }
+
+        String uprightText = null;
+        for (var turned : jobs.entrySet()) {
+            Map<String, AttributeValue> job = documents.awaitFinal(turned.getValue(), AT_MOST);
+            assertCompletedInvoice(job, "INV-RGBA-7", "7.00");
+            JsonNode result = documents.result(turned.getValue());
+            JsonNode page = result.at("/pages/0");
+            assertThat(page.at("/engine").asText()).isEqualTo("tesseract");
+            assertThat(page.at("/rotation").asInt()).isEqualTo((360 - turned.getKey()) % 360);
+            assertThat(page.at("/languages").toString()).isEqualTo("[\"eng\"]");
+            assertThat(page.at("/script").asText()).isEqualTo("Latin");
+            assertThat(page.at("/confidence").asDouble()).isGreaterThan(85);
+            String text = normalised(documents.text(result));
+            if (uprightText == null) {
+                uprightText = text;
+            }
+            int distance = EditDistance.between(uprightText, text);
+            System.out.printf("rgba turned %d: rotation %d, confidence %.1f, edit distance %d of %d characters, ocr %d ms%n",
+                    turned.getKey(), page.at("/rotation").asInt(), page.at("/confidence").asDouble(), distance,
+                    uprightText.length(), result.at("/ocr/millis").asLong());
+            assertThat(distance).as(text).isLessThanOrEqualTo(uprightText.length() / 50);
+        }
+    }
+
+    @Test
+    void aPhotographedReceiptIsEnlargedReadAndItsTotalExtracted() {
+        byte[] photo = Photos.photographed(Photos.printedReceipt(Photos.receipt("19.49"), 200), 380, 570);
+        String jobId = documents.put("photos/receipt.jpg", photo);
+
+        Map<String, AttributeValue> job = documents.awaitFinal(jobId, AT_MOST);
+        JsonNode result = documents.result(jobId);
+        System.out.printf("receipt photo (%d bytes): %s, upscaled %s, confidence %.1f, ocr %d ms, text:%n%s%n", photo.length,
+                job.get("status").s(), result.at("/pages/0/upscaled"), result.at("/pages/0/confidence").asDouble(),
+                result.at("/ocr/millis").asLong(), documents.text(result));
+        assertThat(job.get("status").s()).as("%s", job).isIn("COMPLETED", "NEEDS_REVIEW");
+        assertThat(job.get("documentClass").s()).isEqualTo("receipt");
+        assertThat(new java.math.BigDecimal(job.get("keyFields").m().get("total").s())).isEqualByComparingTo("19.49");
+        assertThat(result.at("/pages/0/upscaled").asDouble()).isGreaterThan(1);
+    }
+
+    @Test
+    void aScanInAScriptWithoutItsLanguageFailsNamingTheScriptAndThePack() {
+        String jobId = documents.put("scans/cyrillic.png", Scans.encode(Scans.page(List.of("ООО Ромашка",
+                "СЧЁТ-ФАКТУРА № 42", "Дата: 1 марта 2026 г.", "Покупатель: ООО Пример", "Итого к оплате: 1 100,00 руб.",
+                "Без НДС"), 200), "png"));
+
+        Map<String, AttributeValue> job = documents.awaitFinal(jobId, AT_MOST);
+        assertThat(job.get("status").s()).as("%s", job).isEqualTo("FAILED");
+        assertThat(job.get("reason").s()).isEqualTo("OCR_LANGUAGE_MISSING");
+        assertThat(job.get("error").s()).contains("Cyrillic script", "install tesseract-ocr-rus",
+                "add rus to docflow.ocr.languages");
+        JsonNode page = documents.result(jobId).at("/pages/0");
+        assertThat(page.at("/leftOut").asText()).isEqualTo("OCR_LANGUAGE_MISSING");
+        assertThat(page.at("/script").asText()).isEqualTo("Cyrillic");
+    }
+
+    private static String normalised(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     static byte[] image(String number, String total, int dpi, String format) {

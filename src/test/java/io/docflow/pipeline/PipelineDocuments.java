@@ -56,4 +56,10 @@ final class PipelineDocuments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The extracted text stored for the job whose result this is (its textLocation). */
+    String text(JsonNode result) {
+        java.net.URI location = java.net.URI.create(result.at("/textLocation").asText());
+        return s3.getObjectAsBytes(b -> b.bucket(location.getHost()).key(location.getPath().substring(1))).asUtf8String();
+    }
 }

@@ -4,6 +4,7 @@ import static io.docflow.pipeline.OcrPipelineTest.assertCompletedInvoice;
 import static io.docflow.pipeline.OcrPipelineTest.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.config.DocflowProperties;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.LocalAwsInitializer;
+import io.docflow.ocr.Photos;
 import io.docflow.ocr.Scans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,22 @@ class TextractOcrPipelineTest {
         assertThat(job.get("pageSources").m()).containsOnly(
                 Map.entry("TEXT_LAYER", AttributeValue.fromS("1")), Map.entry("OCR", AttributeValue.fromS("2")));
         assertThat(documents.result(jobId).at("/pages/1/engine").asText()).isEqualTo("textract");
+    }
+
+    @Test
+    void anUpsideDownTransparentScanIsNormalisedAndTextractsOwnOrientationIsRecorded() {
+        BufferedImage upright = Scans.page(Scans.invoice("INV-TX-180", "180.00"), 150);
+        String jobId = documents.put("scans/upside-down-rgba.png",
+                Scans.encode(Photos.transparentPage(Scans.turned(upright, 2)), "png"));
+
+        Map<String, AttributeValue> job = documents.awaitFinal(jobId, AT_MOST);
+        assertCompletedInvoice(job, "INV-TX-180", "180.00");
+        JsonNode page = documents.result(jobId).at("/pages/0");
+        assertThat(page.at("/engine").asText()).isEqualTo("textract");
+        assertThat(page.at("/rotation").asInt()).isEqualTo(180);
+        assertThat(page.at("/languages").size()).isZero();
+        assertThat(page.at("/script").isMissingNode()).isTrue();
+        assertThat(page.at("/confidence").asDouble()).isGreaterThan(85);
     }
 
     @Test

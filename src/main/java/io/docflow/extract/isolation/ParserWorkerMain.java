@@ -59,7 +59,7 @@ public final class ParserWorkerMain {
             WorkerRequest request = json.readValue(line, WorkerRequest.class);
             Object reply = request instanceof RenderRequest render
                     ? renderer.render(Path.of(render.document()), render.contentType(), render.page(), render.dpi(),
-                            render.maxPixels(), Path.of(render.png()), Duration.ZERO)
+                            render.maxPixels(), render.preparation(), Path.of(render.png()), Duration.ZERO)
                     : parse(extractor, (ParseRequest) request);
             replies.println(json.writeValueAsString(reply));
             replies.flush();

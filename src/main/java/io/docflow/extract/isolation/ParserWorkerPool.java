@@ -125,11 +125,12 @@ public class ParserWorkerPool implements DocumentParser, PageRenderer, AutoClose
      * is left out with the reason; the worker is replaced and the document's other pages go on.
      */
     @Override
-    public RenderedPage render(Path document, String contentType, int page, int dpi, long maxPixels, Path png,
-                               Duration timeout) {
+    public RenderedPage render(Path document, String contentType, int page, int dpi, long maxPixels,
+                               Preparation preparation, Path png, Duration timeout) {
         Slot slot = take();
         try {
-            return ready(slot).call(new RenderRequest(document.toString(), contentType, page, dpi, maxPixels, png.toString()),
+            return ready(slot).call(new RenderRequest(document.toString(), contentType, page, dpi, maxPixels,
+                            preparation, png.toString()),
                     RenderedPage.class, timeout);
         } catch (ParserWorker.WorkerDiedException e) {
             slot.replace();

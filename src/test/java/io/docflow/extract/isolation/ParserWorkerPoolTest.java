@@ -133,11 +133,11 @@ class ParserWorkerPoolTest {
         Path png = dir.resolve("page.png");
 
         PageRenderer.RenderedPage heap = pool.render(Files.writeString(dir.resolve("exhaust-heap"), "x"), "application/pdf",
-                1, 300, 1_000_000, png, Duration.ofSeconds(60));
+                1, 300, 1_000_000, PageRenderer.Preparation.NORMALISED, png, Duration.ofSeconds(60));
         PageRenderer.RenderedPage slow = pool.render(Files.writeString(dir.resolve("never-answer"), "x"), "application/pdf",
-                1, 300, 1_000_000, png, Duration.ofSeconds(2));
+                1, 300, 1_000_000, PageRenderer.Preparation.NORMALISED, png, Duration.ofSeconds(2));
         PageRenderer.RenderedPage crash = pool.render(Files.writeString(dir.resolve("crash"), "x"), "image/tiff",
-                1, 0, 1_000_000, png, Duration.ofSeconds(60));
+                1, 0, 1_000_000, PageRenderer.Preparation.NORMALISED, png, Duration.ofSeconds(60));
 
         assertThat(heap.leftOut()).isEqualTo(LeftOut.IMAGE_TOO_LARGE);
         assertThat(heap.reason()).contains("rendering page 1 needed more than a parser worker's heap");
@@ -145,7 +145,7 @@ class ParserWorkerPoolTest {
         assertThat(slow.reason()).contains("took longer than PT2S");
         assertThat(crash.leftOut()).isEqualTo(LeftOut.UNREADABLE_IMAGE);
         assertThat(crash.reason()).contains("exited with code 134");
-        PageRenderer.RenderedPage fine = pool.render(document(), "image/png", 1, 0, 1_000_000, png, Duration.ofSeconds(60));
+        PageRenderer.RenderedPage fine = pool.render(document(), "image/png", 1, 0, 1_000_000, PageRenderer.Preparation.NORMALISED, png, Duration.ofSeconds(60));
         assertThat(fine.isWritten()).isTrue();
         assertThat(Files.readString(png)).isEqualTo("rendered in " + pool.workerPids().get(0));
     }
@@ -158,9 +158,9 @@ class ParserWorkerPoolTest {
         Path pdf = io.docflow.extract.PdfFixtures.pdf(dir.resolve("two.pdf"), "t", "a", List.of("one", "two"));
         Path png = dir.resolve("page-2.png");
 
-        PageRenderer.RenderedPage page = pool.render(pdf, "application/pdf", 2, 72, 10_000_000, png, Duration.ofSeconds(60));
+        PageRenderer.RenderedPage page = pool.render(pdf, "application/pdf", 2, 72, 10_000_000, PageRenderer.Preparation.NORMALISED, png, Duration.ofSeconds(60));
         PageRenderer.RenderedPage huge = pool.render(io.docflow.resilience.HostileDocuments.hugePng(dir.resolve("huge.png"),
-                30_000, 30_000), "image/png", 1, 0, 10_000_000, dir.resolve("huge-1.png"), Duration.ofSeconds(60));
+                30_000, 30_000), "image/png", 1, 0, 10_000_000, PageRenderer.Preparation.NORMALISED, dir.resolve("huge-1.png"), Duration.ofSeconds(60));
 
         assertThat(page.isWritten()).isTrue();
         assertThat(page.pages()).isEqualTo(2);

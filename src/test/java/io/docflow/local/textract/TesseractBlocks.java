@@ -19,6 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Textract's answer to DetectDocumentText, made with the local Tesseract: one PAGE block, a LINE block per text line
  * and a WORD block per word, each with its Confidence (Tesseract's, 0-100, as Textract's) and Geometry (bounding box
  * and polygon as fractions of the page), linked by CHILD relationships.
+ * <p>
+ * Like Textract, it reads pages turned by quarter turns: Tesseract's orientation pass finds the turn, the upright page
+ * is read, and the geometry is given on the page as sent, each polygon starting at the word's own top left in reading
+ * order (so an upside-down word's polygon runs right to left).
  */
 final class TesseractBlocks {
 
@@ -29,7 +33,13 @@ final class TesseractBlocks {
         try {
             file = Files.createTempFile("local-textract-", ".img");
             Files.write(file, image);
-            return blocks(tesseract(file));
+            int rotation = rotation(file);
+            if (rotation != 0) {
+                java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(file.toFile());
+                javax.imageio.ImageIO.write(io.docflow.ocr.PageNormaliser.turned(grey(picture), rotation), "png",
+                        file.toFile());
+            }
+            return blocks(tesseract(file, "3", true), rotation);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -39,9 +49,37 @@ final class TesseractBlocks {
         }
     }
 
-    private static String tesseract(Path image) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("tesseract", image.toString(), "stdout", "--psm", "3", "tsv")
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+    /** Degrees the page must be turned clockwise to stand upright, by Tesseract's orientation pass; 0 when unsure. */
+    private static int rotation(Path image) throws IOException {
+        try {
+            String osd = tesseract(image, "0", false);
+            java.util.regex.Matcher rotate = java.util.regex.Pattern.compile("(?m)^Rotate:\\s*(\\d+)").matcher(osd);
+            java.util.regex.Matcher confidence = java.util.regex.Pattern
+                    .compile("(?m)^Orientation confidence:\\s*([0-9.]+)").matcher(osd);
+            return rotate.find() && confidence.find() && Double.parseDouble(confidence.group(1)) >= 1.5
+                    ? Integer.parseInt(rotate.group(1)) % 360 : 0;
+        } catch (TextractApi.Refusal e) {
+            return 0;
+        }
+    }
+
+    private static java.awt.image.BufferedImage grey(java.awt.image.BufferedImage picture) {
+        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(picture.getWidth(), picture.getHeight(),
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = grey.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
+        g.drawImage(picture, 0, 0, null);
+        g.dispose();
+        return grey;
+    }
+
+    private static String tesseract(Path image, String psm, boolean tsv) throws IOException {
+        List<String> command = new ArrayList<>(List.of("tesseract", image.toString(), "stdout", "--psm", psm));
+        if (tsv) {
+            command.add("tsv");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
@@ -61,7 +99,7 @@ final class TesseractBlocks {
     private record Word(String text, double confidence, int left, int top, int width, int height) {
     }
 
-    private static ObjectNode blocks(String tsv) {
+    private static ObjectNode blocks(String tsv, int rotation) {
         double pageWidth = 1;
         double pageHeight = 1;
         Map<String, List<Word>> lines = new LinkedHashMap<>();
@@ -84,7 +122,7 @@ final class TesseractBlocks {
         answer.putObject("DocumentMetadata").put("Pages", 1);
         ArrayNode blocks = answer.putArray("Blocks");
         ObjectNode page = blocks.addObject().put("BlockType", "PAGE");
-        geometry(page, 0, 0, 1, 1);
+        geometry(page, 0, 0, 1, 1, 0);
         page.put("Id", UUID.randomUUID().toString());
         ArrayNode lineIds = page.putArray("Relationships").addObject().put("Type", "CHILD").putArray("Ids");
         List<ObjectNode> words = new ArrayList<>();
@@ -96,7 +134,8 @@ final class TesseractBlocks {
             int bottom = line.stream().mapToInt(w -> w.top() + w.height()).max().orElse(0);
             lineBlock.put("Confidence", (float) line.stream().mapToDouble(Word::confidence).average().orElse(0));
             lineBlock.put("Text", String.join(" ", line.stream().map(Word::text).toList()));
-            geometry(lineBlock, left / pageWidth, top / pageHeight, (right - left) / pageWidth, (bottom - top) / pageHeight);
+            geometry(lineBlock, left / pageWidth, top / pageHeight, (right - left) / pageWidth, (bottom - top) / pageHeight,
+                    rotation);
             String lineId = UUID.randomUUID().toString();
             lineBlock.put("Id", lineId).put("Page", 1);
             lineIds.add(lineId);
@@ -105,7 +144,7 @@ final class TesseractBlocks {
                 ObjectNode wordBlock = TextractApi.JSON.createObjectNode().put("BlockType", "WORD")
                         .put("Confidence", (float) word.confidence()).put("Text", word.text()).put("TextType", "PRINTED");
                 geometry(wordBlock, word.left() / pageWidth, word.top() / pageHeight, word.width() / pageWidth,
-                        word.height() / pageHeight);
+                        word.height() / pageHeight, rotation);
                 String wordId = UUID.randomUUID().toString();
                 wordBlock.put("Id", wordId).put("Page", 1);
                 wordIds.add(wordId);
@@ -118,14 +157,36 @@ final class TesseractBlocks {
         return answer;
     }
 
-    private static void geometry(ObjectNode block, double left, double top, double width, double height) {
+    /**
+     * The box (fractions of the upright page) as Textract gives it on the page as sent, which is the upright page
+     * turned back by {@code rotation}: the polygon's corners in the word's reading order, the bounding box around them.
+     */
+    private static void geometry(ObjectNode block, double left, double top, double width, double height, int rotation) {
+        double[][] corners = {{left, top}, {left + width, top}, {left + width, top + height}, {left, top + height}};
+        double minX = 1;
+        double minY = 1;
+        double maxX = 0;
+        double maxY = 0;
+        for (double[] corner : corners) {
+            double x = corner[0];
+            double y = corner[1];
+            switch (rotation) {
+                case 90 -> { corner[0] = y; corner[1] = 1 - x; }
+                case 180 -> { corner[0] = 1 - x; corner[1] = 1 - y; }
+                case 270 -> { corner[0] = 1 - y; corner[1] = x; }
+                default -> { }
+            }
+            minX = Math.min(minX, corner[0]);
+            minY = Math.min(minY, corner[1]);
+            maxX = Math.max(maxX, corner[0]);
+            maxY = Math.max(maxY, corner[1]);
+        }
         ObjectNode geometry = block.putObject("Geometry");
-        geometry.putObject("BoundingBox").put("Width", (float) width).put("Height", (float) height)
-                .put("Left", (float) left).put("Top", (float) top);
+        geometry.putObject("BoundingBox").put("Width", (float) (maxX - minX)).put("Height", (float) (maxY - minY))
+                .put("Left", (float) minX).put("Top", (float) minY);
         ArrayNode polygon = geometry.putArray("Polygon");
-        polygon.addObject().put("X", (float) left).put("Y", (float) top);
-        polygon.addObject().put("X", (float) (left + width)).put("Y", (float) top);
-        polygon.addObject().put("X", (float) (left + width)).put("Y", (float) (top + height));
-        polygon.addObject().put("X", (float) left).put("Y", (float) (top + height));
+        for (double[] corner : corners) {
+            polygon.addObject().put("X", (float) corner[0]).put("Y", (float) corner[1]);
+        }
     }
 }
