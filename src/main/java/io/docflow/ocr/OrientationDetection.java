@@ -2,6 +2,7 @@ package io.docflow.ocr;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +28,15 @@ final class OrientationDetection {
             builder.environment().put("TESSDATA_PREFIX", pass.dataPath());
         }
         Process process = null;
+        Path report = null;
         try {
-            process = builder.start();
-            byte[] out = process.getInputStream().readAllBytes();
+            // to a file, not a pipe: reading a pipe would block until the process ends, past the time limit
+            report = Files.createTempFile(png.getParent(), "osd-", ".txt");
+            process = builder.redirectOutput(report.toFile()).start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
                 return "";
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return Files.readString(report, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
@@ -42,6 +45,13 @@ final class OrientationDetection {
         } finally {
             if (process != null) {
                 process.destroyForcibly();
+            }
+            if (report != null) {
+                try {
+                    Files.deleteIfExists(report);
+                } catch (IOException ignored) {
+                    // a leftover report in the page's scratch folder goes with the folder
+                }
             }
         }
     }

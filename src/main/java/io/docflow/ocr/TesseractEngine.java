@@ -136,14 +136,11 @@ final class TesseractEngine implements OcrEngine {
             ocr.addAll(List.of("--dpi", Integer.toString(dpi)));
         }
         ocr.add("tsv");
-        return TesseractTsv.read(run(ocr, image.getParent(), deadline, timeout, false));
+        return TesseractTsv.read(run(ocr, image.getParent(), deadline, timeout));
     }
 
-    /**
-     * One tesseract process, its output spooled to a file, killed when the page's deadline passes. A failed
-     * orientation pass ({@code lenient}) gives empty output: the page is then read as it is.
-     */
-    private String run(List<String> arguments, Path directory, long deadline, Duration timeout, boolean lenient)
+    /** One tesseract process, its output spooled to a file, killed when the page's deadline passes. */
+    private String run(List<String> arguments, Path directory, long deadline, Duration timeout)
             throws IOException, InterruptedException {
         Path output = Files.createTempFile(directory, "tesseract-", ".out");
         Path errors = Files.createTempFile(directory, "tesseract-", ".err");
@@ -161,9 +158,6 @@ final class TesseractEngine implements OcrEngine {
                 process.destroyForcibly();
             }
             if (process.exitValue() != 0) {
-                if (lenient) {
-                    return "";
-                }
                 throw new OcrPageException(LeftOut.OCR_FAILED, "tesseract exited with " + process.exitValue() + ": "
                         + tail(Files.readString(errors, StandardCharsets.UTF_8)));
             }
