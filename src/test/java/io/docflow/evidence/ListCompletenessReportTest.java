@@ -96,4 +96,100 @@ class ListCompletenessReportTest {
             assertThat(list.itemsPerPage()).containsExactly(new ListCompleteness.PageCount(1, 2));
         });
     }
+
+    // ListCompletenessReport.of on its own: evidence, rules and results given as they are
+
+    private static final Pages FOUR_PAGES = new Pages(List.of(0, 100, 200, 300), 400);
+
+    private static FieldEvidence at(String field, int quoteStart) {
+        return new FieldEvidence(field, null, "q", null, null, quoteStart, quoteStart + 1, quoteStart, quoteStart + 1, true,
+                null, null, null);
+    }
+
+    private static FieldEvidence ungrounded(String field) {
+        return new FieldEvidence(field, null, "q", null, null, null, null, null, null, false, "not in the text", null, null);
+    }
+
+    @Test
+    void everyListIsReportedOutermostFirst() {
+        List<ListCompleteness> lists = ListCompletenessReport.of(
+                json("{'lineItems': [{'taxes': [1, 2]}, {'taxes': []}], 'tags': [], 'total': 5}"),
+                List.of(), List.of(), List.of(), List.of(), FOUR_PAGES);
+
+        assertThat(lists).extracting(ListCompleteness::list)
+                .containsExactly("/lineItems", "/lineItems/0/taxes", "/lineItems/1/taxes", "/tags");
+        assertThat(lists).extracting(ListCompleteness::items).containsExactly(2, 2, 0, 0);
+    }
+
+    @Test
+    void anItemIsOnThePageWhereItsEarliestGroundedEvidenceStartsAndPagesBetweenWithoutItemsAreGaps() {
+        List<FieldEvidence> evidence = List.of(at("/items/0/amount", 150), at("/items/0/name", 50),
+                ungrounded("/items/1/amount"), at("/items/1/name", 320), ungrounded("/items/2/amount"));
+
+        ListCompleteness report = ListCompletenessReport.of(json("{'items': [{'name': 'a', 'amount': 1},"
+                + " {'name': 'b', 'amount': 2}, {'name': 'c', 'amount': 3}]}"), evidence, List.of(), List.of(), List.of(),
+                FOUR_PAGES).get(0);
+
+        assertThat(report.itemsPerPage()).containsExactly(new ListCompleteness.PageCount(1, 1), new ListCompleteness.PageCount(4, 1));
+        assertThat(report.pagesWithoutItems()).containsExactly(2, 3);
+        assertThat(report.itemsWithoutPage()).isEqualTo(1);
+    }
+
+    @Test
+    void aTextWithoutPagesHasItsItemsWithoutPageAndNoGaps() {
+        ListCompleteness report = ListCompletenessReport.of(json("{'items': [1, 2]}"),
+                List.of(at("/items/0", 10), at("/items/1", 350)), List.of(), List.of(), List.of(), new Pages(List.of(), 400)).get(0);
+
+        assertThat(report.itemsPerPage()).isEmpty();
+        assertThat(report.itemsWithoutPage()).isEqualTo(2);
+        assertThat(report.pagesWithoutItems()).isEmpty();
+    }
+
+    @Test
+    void anItemInOverlappingChunksCountsInTheFirst() {
+        List<TextRange> chunks = List.of(new TextRange(0, 150), new TextRange(100, 250), new TextRange(250, 400));
+
+        ListCompleteness report = ListCompletenessReport.of(json("{'items': [1, 2, 3]}"),
+                List.of(at("/items/0", 120), at("/items/1", 200), ungrounded("/items/2")), List.of(), List.of(), chunks,
+                FOUR_PAGES).get(0);
+
+        assertThat(report.itemsPerChunk()).containsExactly(new ListCompleteness.ChunkCount(0, 0, 150, 1),
+                new ListCompleteness.ChunkCount(1, 100, 250, 1), new ListCompleteness.ChunkCount(2, 250, 400, 0));
+    }
+
+    @Test
+    void aCountRuleOnTheListGivesTheStatedCountAndWhetherItMatches() {
+        List<Rule> rules = List.of(new CountRule("count", "d", "/items", "/itemCount"));
+
+        ListCompleteness fewer = ListCompletenessReport.of(json("{'itemCount': 2, 'items': [1, 2, 3]}"), List.of(), rules,
+                List.of(), List.of(), FOUR_PAGES).get(0);
+        ListCompleteness notACount = ListCompletenessReport.of(json("{'itemCount': 2.5, 'items': [1]}"), List.of(), rules,
+                List.of(), List.of(), FOUR_PAGES).get(0);
+        ListCompleteness noRule = ListCompletenessReport.of(json("{'itemCount': 1, 'items': [1]}"), List.of(), List.of(),
+                List.of(), List.of(), FOUR_PAGES).get(0);
+
+        assertThat(fewer.statedCount()).isEqualTo(2);
+        assertThat(fewer.statedCountField()).isEqualTo("/itemCount");
+        assertThat(fewer.countMatches()).isFalse();
+        assertThat(notACount.statedCount()).isNull();
+        assertThat(notACount.statedCountField()).isEqualTo("/itemCount");
+        assertThat(notACount.countMatches()).isNull();
+        assertThat(noRule.statedCount()).isNull();
+        assertThat(noRule.statedCountField()).isNull();
+        assertThat(noRule.countMatches()).isNull();
+    }
+
+    @Test
+    void theRulesListedAreThoseLookingAtTheListOrItsItems() {
+        List<RuleResult> results = List.of(
+                new RuleResult("sum", "d", List.of("/total", "/items/0/amount"), RuleOutcome.FAILED, "m"),
+                new RuleResult("count", "d", List.of("/items"), RuleOutcome.PASSED, "m"),
+                new RuleResult("other", "d", List.of("/itemsTotal"), RuleOutcome.FAILED, "m"));
+
+        ListCompleteness report = ListCompletenessReport.of(json("{'items': [{'amount': 1}], 'itemsTotal': 1}"), List.of(),
+                List.of(), results, List.of(), FOUR_PAGES).get(0);
+
+        assertThat(report.rules()).containsExactly(new ListCompleteness.RuleOutcomeOf("sum", RuleOutcome.FAILED),
+                new ListCompleteness.RuleOutcomeOf("count", RuleOutcome.PASSED));
+    }
 }
