@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DateFinderTest {
@@ -109,5 +110,15 @@ class DateFinderTest {
         assertThat(DateFinder.find(text, from, to, MARCH_1, DateOrder.EITHER).found()).isFalse();
         assertThat(DateFinder.find(text, from, text.length(), MARCH_1, DateOrder.EITHER).start())
                 .isEqualTo(text.indexOf("1 March"));
+    }
+
+    @Test
+    @Disabled("bug: DateFinder's DAY_MONTH pattern accepts only the English ordinal suffixes st/nd/rd/th, so the French"
+            + " '1er mars 2024' (how French documents write the first of a month; MonthNames knows the French months) is"
+            + " no date: the reason says 'no date in it' and the value 2024-03-01 is ungrounded")
+    void aFrenchFirstOfTheMonthIsFound() {
+        String text = "Paris, le 1er mars 2024";
+
+        assertThat(found(text, find(text, MARCH_1, DateOrder.EITHER))).isEqualTo("1er mars 2024");
     }
 }
