@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  */
 final class CardMasking {
 
-    /** 12 to 19 digits, possibly grouped by single spaces or dashes, not part of a longer number. */
-    private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\d])\\d(?:[ -]?\\d){11,18}(?![\\d])");
-
     private CardMasking() {
     }
 
@@ -31,19 +28,33 @@ final class CardMasking {
         return masked.toString();
     }
 
-    /** {@code text} with those card-like numbers masked whose digits are among {@code cards} (digits only). */
+    /**
+     * {@code text} with every writing of the {@code cards} (digits only) masked: the card's own digits, grouped by
+     * single spaces or dashes, not part of a longer number. Looking for each card rather than for any long run of
+     * digits keeps a card masked when a number follows it after a space ({@code 4111111111111111 12.50}).
+     */
     static String maskIn(String text, Set<String> cards) {
         if (text == null || cards.isEmpty()) {
             return text;
         }
-        Matcher matcher = CARD_LIKE.matcher(text);
-        StringBuilder masked = new StringBuilder();
-        while (matcher.find()) {
-            String found = matcher.group();
-            String replacement = cards.contains(found.replaceAll("\\D", "")) ? mask(found) : found;
-            matcher.appendReplacement(masked, Matcher.quoteReplacement(replacement));
+        String masked = text;
+        for (String card : cards) {
+            Matcher matcher = written(card).matcher(masked);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                matcher.appendReplacement(out, Matcher.quoteReplacement(mask(matcher.group())));
+            }
+            masked = matcher.appendTail(out).toString();
         }
-        return matcher.appendTail(masked).toString();
+        return masked;
+    }
+
+    private static Pattern written(String card) {
+        StringBuilder pattern = new StringBuilder("(?<!\\d)");
+        for (int i = 0; i < card.length(); i++) {
+            pattern.append(i == 0 ? "" : "[ -]?").append(card.charAt(i));
+        }
+        return Pattern.compile(pattern.append("(?!\\d)").toString());
     }
 
     static String lastFour(String written) {

@@ -21,9 +21,9 @@ final class DateFinder {
     private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?!\\d)");
     private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?!\\d)");
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th)?[\\s./-]*(?:of\\s+)?(\\p{L}{3,9})[\\s.,/-]*(\\d{4})(?!\\d)", FLAGS);
+            "(?<![\\d\\p{L}])(\\d{1,2})(?:st|nd|rd|th|er)?[\\s./-]*(?:of\\s+)?(\\p{L}{3,9})[\\s.,/-]*(\\d{4})(?!\\d)", FLAGS);
     private static final Pattern MONTH_DAY = Pattern.compile(
-            "(?<!\\p{L})(\\p{L}{3,9})[\\s./-]*(\\d{1,2})(?:st|nd|rd|th)?[\\s.,/-]*(\\d{4})(?!\\d)", FLAGS);
+            "(?<!\\p{L})(\\p{L}{3,9})[\\s./-]*(\\d{1,2})(?:st|nd|rd|th|er)?[\\s.,/-]*(\\d{4})(?!\\d)", FLAGS);
 
     private DateFinder() {
     }
