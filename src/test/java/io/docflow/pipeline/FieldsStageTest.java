@@ -16,7 +16,7 @@ import io.docflow.jobs.JobStatus;
 import io.docflow.jobs.TextExtraction;
 import io.docflow.model.Classification;
 import io.docflow.model.DocumentClassCatalog;
-import io.docflow.model.FieldEvidence;
+import io.docflow.evidence.EvidenceClaim;
 import io.docflow.model.FieldMerger;
 import io.docflow.model.JsonReplyReader;
 import io.docflow.model.ModelOutput;
@@ -192,7 +192,7 @@ class FieldsStageTest {
         assertThat(stage.mergeAndValidate(job)).isTrue();
 
         assertThat(job.extraction().fields().at("/lineItems/2/description").asText()).isEqualTo("Bolts");
-        assertThat(job.extraction().evidence()).extracting(FieldEvidence::field, FieldEvidence::quote).containsExactly(
+        assertThat(job.extraction().evidence()).extracting(EvidenceClaim::field, EvidenceClaim::quote).containsExactly(
                 tuple("/invoiceNumber", "Invoice A"), tuple("/lineItems/0/description", "Nuts 1 1.00"),
                 tuple("/lineItems/1/description", "Gears 1 2.00"), tuple("/total", "Total: 7.00"),
                 tuple("/lineItems/2/description", "Bolts 1 7.00"));
@@ -219,7 +219,7 @@ class FieldsStageTest {
                  "evidence": [{"field": "/invoiceNumber", "quote": "No. A"}, {"field": "/total", "quote": "Total 5"}]}""")))
                 .isTrue();
 
-        assertThat(job.extraction().evidence()).extracting(FieldEvidence::field).containsExactly("/invoiceNumber", "/total");
+        assertThat(job.extraction().evidence()).extracting(EvidenceClaim::field).containsExactly("/invoiceNumber", "/total");
     }
 
     @Test
