@@ -49,7 +49,8 @@ public final class FieldReview {
     public ReviewedFields review(ReviewInput input) {
         JsonNode fields = input.fields();
         Pages pages = new Pages(input.pageStarts(), input.text().length());
-        Grounding.Result grounding = new Grounding(input.text(), pages, schemas).ground(Leaves.of(fields), input.evidence());
+        Grounding.Result grounding = new Grounding(input.text(), pages, schemas, input.unquotedValuesLookedUp())
+                .ground(Leaves.of(fields), input.evidence());
         List<FieldEvidence> evidence = grounding.evidence();
         List<RuleResult> results = rules.stream().map(rule -> rule.evaluate(fields)).toList();
 

@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  *
  * @param evidenceProblems what could not be read from the model's evidence list ({@link EvidenceClaim.Parsed})
  * @param schemaErrors {@code SchemaValidator.errors(...)} for the fields ({@code "$.total: string found, number expected"})
+ * @param unquotedValuesLookedUp the answer came without evidence (a text answer): a value no claim names is looked
+ *                               for by itself in the text instead of being ungrounded outright ({@link UnquotedValues})
  */
 public record ReviewInput(String text, List<Integer> pageStarts, JsonNode fields, List<EvidenceClaim> evidence,
-        List<String> evidenceProblems, List<String> schemaErrors, boolean repaired, List<TextRange> chunks) {
+        List<String> evidenceProblems, List<String> schemaErrors, boolean repaired, List<TextRange> chunks,
+        boolean unquotedValuesLookedUp) {
 
     public ReviewInput {
         text = text == null ? "" : text;
@@ -29,7 +32,7 @@ public record ReviewInput(String text, List<Integer> pageStarts, JsonNode fields
 
     /** Valid, not repaired, chunks not reported; see the {@code with} methods. */
     public static ReviewInput of(String text, List<Integer> pageStarts, JsonNode fields, List<EvidenceClaim> evidence) {
-        return new ReviewInput(text, pageStarts, fields, evidence, List.of(), List.of(), false, List.of());
+        return new ReviewInput(text, pageStarts, fields, evidence, List.of(), List.of(), false, List.of(), false);
     }
 
     /** The same from a tool input's {@code evidence} list as the model wrote it. */
@@ -39,18 +42,23 @@ public record ReviewInput(String text, List<Integer> pageStarts, JsonNode fields
     }
 
     public ReviewInput withEvidenceProblems(List<String> problems) {
-        return new ReviewInput(text, pageStarts, fields, evidence, problems, schemaErrors, repaired, chunks);
+        return new ReviewInput(text, pageStarts, fields, evidence, problems, schemaErrors, repaired, chunks, unquotedValuesLookedUp);
     }
 
     public ReviewInput withSchemaErrors(List<String> errors) {
-        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, errors, repaired, chunks);
+        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, errors, repaired, chunks, unquotedValuesLookedUp);
     }
 
     public ReviewInput withRepaired(boolean wasRepaired) {
-        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, schemaErrors, wasRepaired, chunks);
+        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, schemaErrors, wasRepaired, chunks, unquotedValuesLookedUp);
+    }
+
+    /** For a text answer: values without evidence are looked for by themselves ({@link UnquotedValues}). */
+    public ReviewInput withUnquotedValuesLookedUp(boolean lookedUp) {
+        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, schemaErrors, repaired, chunks, lookedUp);
     }
 
     public ReviewInput withChunks(List<TextRange> ranges) {
-        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, schemaErrors, repaired, ranges);
+        return new ReviewInput(text, pageStarts, fields, evidence, evidenceProblems, schemaErrors, repaired, ranges, unquotedValuesLookedUp);
     }
 }
