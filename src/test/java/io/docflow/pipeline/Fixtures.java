@@ -34,9 +34,7 @@ public final class Fixtures {
      * subtotal 1,000.00, tax 100.00), so the invoice rules pass.
      */
     public static String invoiceText(String number, String total) {
-        BigDecimal totalValue = new BigDecimal(total.replace(",", ""));
-        BigDecimal subtotal = totalValue.divide(new BigDecimal("1.1"), 2, RoundingMode.HALF_UP);
-        DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        InvoiceFigures figures = InvoiceFigures.of(total);
         return """
                 ACME Supplies Ltd
                 INVOICE
@@ -49,7 +47,18 @@ public final class Fixtures {
                 Tax: $%s
                 Total: $%s
                 Amount due in USD. Thank you for your business.
-                """.formatted(number, money.format(subtotal), money.format(totalValue.subtract(subtotal)), total);
+                """.formatted(number, figures.subtotal(), figures.tax(), total);
+    }
+
+    /** An invoice's subtotal and 10% tax for a total such as {@code 1,100.00}, written as US invoices write them. */
+    public record InvoiceFigures(String subtotal, String tax) {
+
+        public static InvoiceFigures of(String total) {
+            BigDecimal totalValue = new BigDecimal(total.replace(",", ""));
+            BigDecimal subtotal = totalValue.divide(new BigDecimal("1.1"), 2, RoundingMode.HALF_UP);
+            DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+            return new InvoiceFigures(money.format(subtotal), money.format(totalValue.subtract(subtotal)));
+        }
     }
 
     /** A PDF whose pages each hold the given lines, set in Helvetica. */
