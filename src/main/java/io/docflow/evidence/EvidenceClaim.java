@@ -6,16 +6,32 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One entry of the model's evidence list: the field it supports (a JSON Pointer into the fields), the quote, and
- * optionally the page (from 1) and the model's own confidence (0 to 1).
+ * One entry of the model's evidence list, as the model gave it: the field it supports (a JSON Pointer into the
+ * fields, e.g. {@code /lineItems/2/amount}), the quote it copied from the document, and optionally the page (from 1)
+ * and the model's own confidence (0 to 1). What docflow found for it is a {@link FieldEvidence}.
  */
-record EvidenceClaim(String field, String quote, Integer page, Double confidence) {
+public record EvidenceClaim(String field, String quote, Integer page, Double confidence) {
 
-    /** The usable entries of the model's evidence list and what was wrong with the others. */
-    record Parsed(List<EvidenceClaim> claims, List<String> problems) {
+    public EvidenceClaim {
+        quote = quote == null ? "" : quote;
     }
 
-    static Parsed parse(JsonNode evidence) {
+    /** The same claim for the value at {@code pointer} (after a merge moved the value). */
+    public EvidenceClaim at(String pointer) {
+        return new EvidenceClaim(pointer, quote, page, confidence);
+    }
+
+    /** The usable entries of the model's evidence list and what was wrong with the others. */
+    public record Parsed(List<EvidenceClaim> claims, List<String> problems) {
+
+        public Parsed {
+            claims = List.copyOf(claims);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Reads a tool input's {@code evidence}; null or missing is an empty list. */
+    public static Parsed parse(JsonNode evidence) {
         List<EvidenceClaim> claims = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (evidence == null || evidence.isNull() || evidence.isMissingNode()) {

@@ -49,8 +49,8 @@ public final class FieldReview {
     public ReviewedFields review(ReviewInput input) {
         JsonNode fields = input.fields();
         Pages pages = new Pages(input.pageStarts(), input.text().length());
-        EvidenceClaim.Parsed claims = EvidenceClaim.parse(input.evidence());
-        Grounding.Result grounding = new Grounding(input.text(), pages, schemas).ground(Leaves.of(fields), claims.claims());
+        Grounding.Result grounding = new Grounding(input.text(), pages, schemas, input.unquotedValuesLookedUp())
+                .ground(Leaves.of(fields), input.evidence());
         List<FieldEvidence> evidence = grounding.evidence();
         List<RuleResult> results = rules.stream().map(rule -> rule.evaluate(fields)).toList();
 
@@ -67,7 +67,7 @@ public final class FieldReview {
         ReviewDecision decision = ReviewDecisions.decide(input.schemaErrors(), results, evidence, confidences, document);
         List<ListCompleteness> lists = ListCompletenessReport.of(fields, evidence, rules, results, input.chunks(), pages);
 
-        List<String> problems = new ArrayList<>(claims.problems());
+        List<String> problems = new ArrayList<>(input.evidenceProblems());
         problems.addAll(grounding.unusedEvidence());
         Masking masking = Masking.of(fields, rules);
         return new ReviewedFields(masking.fields(fields), evidence.stream().map(masking::evidence).toList(),

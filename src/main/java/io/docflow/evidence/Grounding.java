@@ -19,11 +19,18 @@ final class Grounding {
     private final String text;
     private final Pages pages;
     private final FieldSchemas schemas;
+    private final UnquotedValues unquoted;
 
     Grounding(String text, Pages pages, FieldSchemas schemas) {
+        this(text, pages, schemas, false);
+    }
+
+    /** @param lookUpUnquoted values without any claim are looked for by themselves ({@link UnquotedValues}) */
+    Grounding(String text, Pages pages, FieldSchemas schemas, boolean lookUpUnquoted) {
         this.text = text;
         this.pages = pages;
         this.schemas = schemas;
+        this.unquoted = lookUpUnquoted ? new UnquotedValues(text, pages, schemas) : null;
     }
 
     /** The evidence of each leaf, in the leaves' order, and the claims that name no leaf. */
@@ -92,8 +99,14 @@ final class Grounding {
                 false, reason, null, claim.confidence());
     }
 
-    /** The first attempt that grounds the value; else the first whose quote was at least found; else the first. */
-    private static FieldEvidence best(Pointers.Located leaf, List<FieldEvidence> attempts) {
+    /**
+     * The first attempt that grounds the value; else the first whose quote was at least found; else the first; with no
+     * attempt, the value looked for by itself when unquoted values are.
+     */
+    private FieldEvidence best(Pointers.Located leaf, List<FieldEvidence> attempts) {
+        if (attempts.isEmpty() && unquoted != null) {
+            return unquoted.ground(leaf);
+        }
         if (attempts.isEmpty()) {
             return new FieldEvidence(leaf.pointer(), leaf.value(), null, null, null, null, null, null, null, false,
                     "no evidence given for this value", null, null);

@@ -45,6 +45,11 @@ public enum FailureReason {
     SOURCE_NOT_FOUND,
     /** The model's answers could not be read or validated, even after repair. */
     INVALID_MODEL_OUTPUT,
+    /**
+     * NEEDS_REVIEW: the fields are valid but their review asks for a person: a rule of the class failed, a value is
+     * not grounded in the text or its confidence is below its threshold; the error lists the reasons.
+     */
+    FIELDS_NEED_REVIEW,
     /** The model rejected the request for good (validation, access, unknown model). */
     MODEL_REJECTED,
     /** The message kept failing until SQS moved it to the dead-letter queue (maxReceiveCount receives). */

@@ -100,7 +100,7 @@ final class OutcomeAttributes {
         FieldExtraction extraction = job.extraction();
         if (extraction != null && job.documentClass() != null) {
             for (String field : keyFieldNames.apply(job.documentClass())) {
-                var value = extraction.fields().get(field);
+                var value = extraction.shownFields().get(field);
                 if (value != null && !value.isNull() && value.isValueNode()) {
                     values.put(field, s(value.asText()));
                 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.evidence.EvidenceClaim;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,8 @@ public class FieldMerger {
 
     public ExtractedFields mergeAnswers(List<ExtractedFields> answers) {
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
-        List<FieldEvidence> evidence = new ArrayList<>();
+        List<EvidenceClaim> evidence = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (ExtractedFields answer : answers) {
             if (answer == null || answer.fields() == null) {
                 continue;
@@ -49,8 +51,9 @@ public class FieldMerger {
             Map<String, String> kept = new HashMap<>();
             mergeInto(merged, answer.fields(), "", "", kept);
             answer.evidence().forEach(e -> rebased(e, kept).ifPresent(evidence::add));
+            problems.addAll(answer.evidenceProblems());
         }
-        return new ExtractedFields(merged, evidence);
+        return new ExtractedFields(merged, evidence, problems);
     }
 
     /** Merges {@code source} into {@code target}, noting in {@code kept} each source pointer whose value was kept. */
@@ -90,7 +93,7 @@ public class FieldMerger {
     }
 
     /** The evidence moved to where its value went, or nothing when its value was not kept. */
-    private static Optional<FieldEvidence> rebased(FieldEvidence evidence, Map<String, String> kept) {
+    private static Optional<EvidenceClaim> rebased(EvidenceClaim evidence, Map<String, String> kept) {
         String pointer = evidence.field();
         for (String prefix = pointer; !prefix.isEmpty(); prefix = parent(prefix)) {
             String target = kept.get(prefix);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.evidence.EvidenceClaim;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,7 @@ public class ModelAnswers {
             throw new BadModelOutputException("The model's tool input holds no fields object: "
                     + JsonReplyReader.excerpt(answer.toString()));
         }
-        return new ExtractedFields((ObjectNode) fields, FieldEvidence.listOf(answer.path("evidence")));
+        EvidenceClaim.Parsed evidence = EvidenceClaim.parse(answer.path("evidence"));
+        return new ExtractedFields((ObjectNode) fields, evidence.claims(), evidence.problems());
     }
 }

@@ -3,6 +3,7 @@ package io.docflow.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.evidence.ReviewedFields;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.JobStatus;
 import io.docflow.store.ResultDocuments;
@@ -31,6 +32,13 @@ public class Announcements {
         if (job.outcome().reason() != null) {
             message.put("reason", job.outcome().reason());
         }
+        ReviewedFields review = review(job);
+        message.put("resultVersion", ResultDocuments.RESULT_VERSION);
+        message.put("confidenceBand", ConfidenceBand.of(review).label());
+        if (review != null) {
+            message.put("documentConfidence", review.documentConfidence().confidence());
+            message.set("reviewReasons", mapper.valueToTree(review.decision().reasons()));
+        }
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
@@ -41,6 +49,15 @@ public class Announcements {
     /** SNS message attribute {@code documentClass}: subscribers filter on it, so it always has a value. */
     public String documentClassAttribute(DocumentJob job) {
         return job.documentClass() == null ? "none" : job.documentClass();
+    }
+
+    /** SNS message attribute {@code confidenceBand}: high, medium, low or none ({@link ConfidenceBand}). */
+    public String confidenceBandAttribute(DocumentJob job) {
+        return ConfidenceBand.of(review(job)).label();
+    }
+
+    private static ReviewedFields review(DocumentJob job) {
+        return job.extraction() == null ? null : job.extraction().review();
     }
 
     public String detailType(DocumentJob job) {

@@ -3,7 +3,6 @@ package io.docflow.store;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +22,12 @@ import org.springframework.stereotype.Component;
 /** Builds the result document stored at {@code results/{jobId}.json} (its fields: docs/architecture.md). */
 @Component("resultDocuments")
 public class ResultDocuments {
+
+    /**
+     * The result's shape: 2 added {@code review} (evidence, confidence, rules per value and document) and masks card
+     * numbers in {@code fields}; consumers tell the shapes apart by it.
+     */
+    public static final int RESULT_VERSION = 2;
 
     private final ObjectMapper mapper;
     private final CostEstimator costs;
@@ -54,6 +59,7 @@ public class ResultDocuments {
 
     public String json(DocumentJob job) {
         ObjectNode result = mapper.createObjectNode();
+        result.put("resultVersion", RESULT_VERSION);
         result.put("jobId", job.jobId());
         JobOutcome outcome = job.outcome();
         result.put("status", outcome.status().name());
@@ -107,11 +113,14 @@ public class ResultDocuments {
         }
         FieldExtraction extraction = job.extraction();
         if (extraction != null) {
-            result.set("fields", extraction.fields());
+            result.set("fields", extraction.shownFields());
             ObjectNode validation = result.putObject("validation");
             validation.put("valid", extraction.valid());
             validation.put("repaired", extraction.repaired());
             validation.set("errors", mapper.valueToTree(extraction.validationErrors()));
+            if (extraction.review() != null) {
+                result.set("review", ReviewSection.of(mapper, extraction.review()));
+            }
         }
         result.put("promptVersion", promptVersion(job));
         modelUsage(result, job);

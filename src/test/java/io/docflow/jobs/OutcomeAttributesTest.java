@@ -6,8 +6,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.evidence.FieldReview;
+import io.docflow.evidence.ReviewInput;
+import io.docflow.evidence.ReviewedFields;
 import io.docflow.ingest.SourceObject;
 import io.docflow.model.Classification;
 import io.docflow.model.ModelOutput;
@@ -50,6 +55,25 @@ class OutcomeAttributesTest {
         assertThat(attributes).doesNotContainKeys("reason", "error", "ocrEngine");
         assertThat(attributes.get("output").m()).containsOnly(Map.entry("CLASSIFY", AttributeValue.fromS("text")),
                 Map.entry("EXTRACT", AttributeValue.fromS("text")));
+    }
+
+    @Test
+    void keyFieldsShowTheReviewedFieldsWithCardNumbersMasked() throws Exception {
+        OutcomeAttributes cards = new OutcomeAttributes(documentClass -> List.of("merchantName", "cardNumber"));
+        DocumentJob job = new DocumentJob("j-4", source);
+        job.classification(new Classification("receipt", 0.9, "", "receipt"));
+        ObjectNode fields = JsonNodeFactory.instance.objectNode().put("merchantName", "Corner Store")
+                .put("cardNumber", "4111111111111111");
+        JsonNode schema = new ObjectMapper().readTree(getClass().getResource("/document-classes/receipt.schema.json"));
+        ReviewedFields review = FieldReview.forClass("receipt.schema.json", schema)
+                .review(ReviewInput.of("Corner Store\nCard 4111 1111 1111 1111", List.of(0), fields, List.of()));
+        job.extraction(FieldExtraction.merged(fields, List.of()).reviewed(review));
+        job.outcome(JobOutcome.completed());
+
+        Map<String, AttributeValue> attributes = cards.of(job, "s3://r/results/j-4.json", null, "2026-12-03T08:00:00Z");
+
+        assertThat(attributes.get("keyFields").m().get("cardNumber").s()).endsWith("1111").doesNotContain("411111");
+        assertThat(attributes.get("keyFields").m().get("merchantName").s()).isEqualTo("Corner Store");
     }
 
     @Test

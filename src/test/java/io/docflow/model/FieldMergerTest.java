@@ -9,6 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docflow.evidence.EvidenceClaim;
 import org.junit.jupiter.api.Test;
 
 class FieldMergerTest {
@@ -127,10 +128,10 @@ class FieldMergerTest {
     void aChunkAfterFiveItemsHasItsFirstItemRebasedToFive() {
         ExtractedFields first = answer("{\"lineItems\": [1, 2, 3, 4, 5]}");
         ExtractedFields second = answer("{\"lineItems\": [{\"amount\": 6}]}",
-                new FieldEvidence("/lineItems/0/amount", "6.00", 2, 0.8));
+                new EvidenceClaim("/lineItems/0/amount", "6.00", 2, 0.8));
 
         assertThat(merger.mergeAnswers(List.of(first, second)).evidence())
-                .containsExactly(new FieldEvidence("/lineItems/5/amount", "6.00", 2, 0.8));
+                .containsExactly(new EvidenceClaim("/lineItems/5/amount", "6.00", 2, 0.8));
     }
 
     @Test
@@ -141,11 +142,11 @@ class FieldMergerTest {
                 evidence("/c~0d", "two"));
     }
 
-    private static ExtractedFields answer(String fields, FieldEvidence... evidence) {
+    private static ExtractedFields answer(String fields, EvidenceClaim... evidence) {
         return new ExtractedFields((ObjectNode) json(fields), List.of(evidence));
     }
 
-    private static FieldEvidence evidence(String field, String quote) {
-        return new FieldEvidence(field, quote, null, null);
+    private static EvidenceClaim evidence(String field, String quote) {
+        return new EvidenceClaim(field, quote, null, null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.evidence.EvidenceClaim;
 import org.junit.jupiter.api.Test;
 
 class ModelAnswersTest {
@@ -25,8 +26,9 @@ class ModelAnswersTest {
 
         assertThat(fields.fields().toString()).isEqualTo("{\"invoiceNumber\":\"INV-1\",\"lineItems\":[{\"amount\":20}]}");
         assertThat(fields.evidence()).containsExactly(
-                new FieldEvidence("/invoiceNumber", "Invoice Number: INV-1", 1, 0.9),
-                new FieldEvidence("/lineItems/0/amount", "Widget 2 $10.00 $20.00", null, null));
+                new EvidenceClaim("/invoiceNumber", "Invoice Number: INV-1", 1, 0.9),
+                new EvidenceClaim("/lineItems/0/amount", "Widget 2 $10.00 $20.00", null, null));
+        assertThat(fields.evidenceProblems()).containsExactly("evidence[2] names no field", "evidence[3] names no field");
     }
 
     @Test

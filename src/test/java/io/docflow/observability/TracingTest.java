@@ -207,7 +207,8 @@ class TracingTest {
     }
 
     private static byte[] invoice(String number) {
-        return ("INVOICE\nInvoice Number: " + number + "\nBill To: Example Corp\nDue Date: 2026-12-01\nTotal: $120.00\n")
+        return ("ACME Supplies Ltd\nINVOICE\nInvoice Number: " + number
+                + "\nBill To: Example Corp\nDue Date: 2026-12-01\nTotal: $120.00\n")
                 .getBytes();
     }
 

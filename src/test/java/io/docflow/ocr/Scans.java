@@ -16,6 +16,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
+import io.docflow.pipeline.Fixtures;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -37,9 +38,10 @@ public final class Scans {
 
     /** The lines of an invoice the local model reads an invoice number and a total from. */
     public static List<String> invoice(String number, String total) {
+        Fixtures.InvoiceFigures figures = Fixtures.InvoiceFigures.of(total);
         return List.of("ACME Supplies Ltd", "INVOICE", "Invoice Number: " + number, "Invoice Date: 2026-03-01",
-                "Due Date: 2026-03-31", "Bill To: Example Corp", "Subtotal: $1,000.00", "Tax: $100.00",
-                "Total: $" + total, "Amount due in USD.");
+                "Due Date: 2026-03-31", "Bill To: Example Corp", "Subtotal: $" + figures.subtotal(),
+                "Tax: $" + figures.tax(), "Total: $" + total, "Amount due in USD.");
     }
 
     /** A letter-size page at {@code dpi} holding {@code lines}, black on white, in RGB like a colour scan. */

@@ -16,7 +16,7 @@ import io.docflow.jobs.JobStatus;
 import io.docflow.jobs.TextExtraction;
 import io.docflow.model.Classification;
 import io.docflow.model.DocumentClassCatalog;
-import io.docflow.model.FieldEvidence;
+import io.docflow.evidence.EvidenceClaim;
 import io.docflow.model.FieldMerger;
 import io.docflow.model.JsonReplyReader;
 import io.docflow.model.ModelOutput;
@@ -28,6 +28,9 @@ import io.docflow.ocr.OcrReport;
 import io.docflow.ocr.OcrSettings;
 import io.docflow.ocr.PageSource;
 import io.docflow.ocr.PageText;
+import io.docflow.evidence.FieldEvidence;
+import io.docflow.extract.Chunk;
+import io.docflow.extract.ChunkPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -43,8 +46,10 @@ class FieldsStageTest {
     private static final DocumentOcr OCR = new DocumentOcr(OcrSettings.defaults(), null, null, null,
             ExtractionSettings.defaults());
 
+    private static final DocumentClassCatalog CATALOG = new DocumentClassCatalog(PROPERTIES, MAPPER);
+
     private final FieldsStage stage = new FieldsStage(new JsonReplyReader(MAPPER), new FieldMerger(), new SchemaValidator(),
-            new DocumentClassCatalog(PROPERTIES, MAPPER), OCR);
+            CATALOG, OCR, new FieldReviews(CATALOG, PROPERTIES));
     private final DocumentJob job = new DocumentJob("j-1", new SourceObject("in", "a.pdf", 10, "e", null, null, "test"));
 
     @BeforeEach
@@ -168,6 +173,87 @@ class FieldsStageTest {
     }
 
     @Test
+    void validFieldsWhoseTotalsDoNotAddUpNeedReviewNamingTheRule() throws Exception {
+        job.text(textOf("Invoice INV-7\nSubtotal 617.96\nTax 30.90\nShipping 45.00\nTotal due EUR 693.86"));
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 0, """
+                {"fields": {"invoiceNumber": "INV-7", "subtotal": 617.96, "tax": 30.90, "total": 693.86, "currency": "EUR"},
+                 "evidence": [{"field": "/invoiceNumber", "quote": "Invoice INV-7"},
+                              {"field": "/subtotal", "quote": "Subtotal 617.96"}, {"field": "/tax", "quote": "Tax 30.90"},
+                              {"field": "/total", "quote": "Total due EUR 693.86"},
+                              {"field": "/currency", "quote": "Total due EUR 693.86"}]}"""));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.outcome().status()).isEqualTo(JobStatus.NEEDS_REVIEW);
+        assertThat(job.outcome().reason()).isEqualTo("FIELDS_NEED_REVIEW");
+        assertThat(job.outcome().message()).startsWith("rule invoice.total failed: subtotal 617.96 + tax 30.90 = 648.86"
+                + " != total 693.86");
+        assertThat(job.extraction().review().evidence()).allMatch(FieldEvidence::grounded);
+    }
+
+    @Test
+    void groundedFieldsThatAddUpComplete() throws Exception {
+        job.text(textOf("Invoice INV-7\nSubtotal 617.96\nTax 30.90\nTotal due EUR 648.86"));
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 0, """
+                {"fields": {"invoiceNumber": "INV-7", "subtotal": 617.96, "tax": 30.90, "total": 648.86, "currency": "EUR"},
+                 "evidence": [{"field": "/invoiceNumber", "quote": "Invoice INV-7"},
+                              {"field": "/subtotal", "quote": "Subtotal 617.96"}, {"field": "/tax", "quote": "Tax 30.90"},
+                              {"field": "/total", "quote": "Total due EUR 648.86"},
+                              {"field": "/currency", "quote": "Total due EUR 648.86"}]}"""));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.outcome().status()).as(job.outcome().message()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.extraction().review().decision().needsReview()).isFalse();
+    }
+
+    @Test
+    void aTextAnswersValuesAreLookedForInTheTextThemselves() {
+        job.text(textOf("Invoice INV-7\nTotal due EUR 1.234,50"));
+        stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"INV-7\", \"total\": 1234.5, \"currency\": \"EUR\"}"));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.outcome().status()).as(job.outcome().message()).isEqualTo(JobStatus.COMPLETED);
+        FieldEvidence total = job.extraction().review().evidence().stream()
+                .filter(evidence -> evidence.field().equals("/total")).findFirst().orElseThrow();
+        assertThat(total.grounded()).isTrue();
+        assertThat(job.text().document().text().substring(total.start(), total.end())).isEqualTo("1.234,50");
+        assertThat(total.note()).startsWith("no quote given (text answer)");
+    }
+
+    @Test
+    void aTextAnswersValueThatIsNotInTheTextIsUngroundedAndNeedsReview() {
+        job.text(textOf("Invoice INV-7\nTotal due EUR 20.00"));
+        stage.chunkExtracted(job, extract(0, "{\"invoiceNumber\": \"INV-7\", \"total\": 54, \"currency\": \"EUR\"}"));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.outcome().reason()).isEqualTo("FIELDS_NEED_REVIEW");
+        assertThat(job.outcome().message())
+                .contains("total: ungrounded (no quote given (text answer), and the value is not in the text)");
+    }
+
+    @Test
+    void aToolAnswersValueWithoutEvidenceIsUngroundedNotLookedFor() throws Exception {
+        job.text(textOf("Invoice INV-7\nTotal due EUR 20.00"));
+        stage.chunkExtracted(job, tool(ModelTask.EXTRACT, 0, """
+                {"fields": {"invoiceNumber": "INV-7", "total": 20, "currency": "EUR"},
+                 "evidence": [{"field": "/invoiceNumber", "quote": "Invoice INV-7"},
+                              {"field": "/currency", "quote": "Total due EUR 20.00"}]}"""));
+        stage.mergeAndValidate(job);
+
+        stage.finish(job);
+
+        assertThat(job.outcome().reason()).isEqualTo("FIELDS_NEED_REVIEW");
+        assertThat(job.outcome().message()).contains("total: ungrounded (no evidence given for this value)");
+    }
+
+    @Test
     void aJobAlreadyDecidedKeepsItsOutcome() {
         job.outcome(JobOutcome.failed("NO_TEXT", "nothing to read"));
 
@@ -192,7 +278,7 @@ class FieldsStageTest {
         assertThat(stage.mergeAndValidate(job)).isTrue();
 
         assertThat(job.extraction().fields().at("/lineItems/2/description").asText()).isEqualTo("Bolts");
-        assertThat(job.extraction().evidence()).extracting(FieldEvidence::field, FieldEvidence::quote).containsExactly(
+        assertThat(job.extraction().evidence()).extracting(EvidenceClaim::field, EvidenceClaim::quote).containsExactly(
                 tuple("/invoiceNumber", "Invoice A"), tuple("/lineItems/0/description", "Nuts 1 1.00"),
                 tuple("/lineItems/1/description", "Gears 1 2.00"), tuple("/total", "Total: 7.00"),
                 tuple("/lineItems/2/description", "Bolts 1 7.00"));
@@ -219,7 +305,7 @@ class FieldsStageTest {
                  "evidence": [{"field": "/invoiceNumber", "quote": "No. A"}, {"field": "/total", "quote": "Total 5"}]}""")))
                 .isTrue();
 
-        assertThat(job.extraction().evidence()).extracting(FieldEvidence::field).containsExactly("/invoiceNumber", "/total");
+        assertThat(job.extraction().evidence()).extracting(EvidenceClaim::field).containsExactly("/invoiceNumber", "/total");
     }
 
     @Test
@@ -229,6 +315,13 @@ class FieldsStageTest {
         assertThat(stage.mergeAndValidate(job)).isFalse();
         assertThat(job.extraction().validationErrors()).anySatisfy(error -> assertThat(error).contains("invoiceNumber"))
                 .anySatisfy(error -> assertThat(error).contains("total"));
+    }
+
+    private static TextExtraction textOf(String text) {
+        ExtractedDocument document = new ExtractedDocument(text, "application/pdf", 1, null, null, null, text.length(),
+                false, 100_000, List.of(0), 0);
+        Chunk chunk = new Chunk(0, text, 0, text.length(), 10);
+        return new TextExtraction(document, null, new ChunkPlan(List.of(chunk), List.of(), null));
     }
 
     private static ModelReply tool(ModelTask task, int chunk, String input) throws Exception {

@@ -6,8 +6,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
@@ -24,7 +29,12 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * A one-page invoice whose figures add up: subtotal + 10% tax = {@code total} (e.g. {@code 1,100.00}:
+     * subtotal 1,000.00, tax 100.00), so the invoice rules pass.
+     */
     public static String invoiceText(String number, String total) {
+        InvoiceFigures figures = InvoiceFigures.of(total);
         return """
                 ACME Supplies Ltd
                 INVOICE
@@ -33,11 +43,22 @@ public final class Fixtures {
                 Due Date: 2026-03-31
                 Bill To: Example Corp
                 Description: Paper, 10 boxes
-                Subtotal: $1,000.00
+                Subtotal: $%s
                 Tax: $%s
                 Total: $%s
                 Amount due in USD. Thank you for your business.
-                """.formatted(number, "100.00", total);
+                """.formatted(number, figures.subtotal(), figures.tax(), total);
+    }
+
+    /** An invoice's subtotal and 10% tax for a total such as {@code 1,100.00}, written as US invoices write them. */
+    public record InvoiceFigures(String subtotal, String tax) {
+
+        public static InvoiceFigures of(String total) {
+            BigDecimal totalValue = new BigDecimal(total.replace(",", ""));
+            BigDecimal subtotal = totalValue.divide(new BigDecimal("1.1"), 2, RoundingMode.HALF_UP);
+            DecimalFormat money = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+            return new InvoiceFigures(money.format(subtotal), money.format(totalValue.subtract(subtotal)));
+        }
     }
 
     /** A PDF whose pages each hold the given lines, set in Helvetica. */

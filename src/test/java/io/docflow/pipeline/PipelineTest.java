@@ -169,7 +169,7 @@ class PipelineTest {
         assertThat(calls.findValuesAsText("output")).containsExactly("tool_use", "tool_use");
         assertThat(calls.findValuesAsText("stopReason")).containsExactly("tool_use", "tool_use");
         assertThat(result.at("/models/output").toString()).isEqualTo("{\"CLASSIFY\":\"tool_use\",\"EXTRACT\":\"tool_use\"}");
-        assertThat(result.has("evidence")).as("grounding shows evidence, not this step").isFalse();
+        assertThat(result.at("/review/evidence").findValuesAsText("quote")).contains("Invoice Number: INV-TOOL-1");
         assertThat(http.getForObject("/api/v1/jobs/" + jobId, JsonNode.class).at("/output/EXTRACT").asText())
                 .isEqualTo("tool_use");
     }
@@ -475,6 +475,147 @@ class PipelineTest {
             assertThat(calls.findValuesAsText("modelId")).containsExactly(CLASSIFICATION_MODEL, FALLBACK_MODEL);
         } finally {
             bedrock.faults().clear();
+        }
+    }
+
+    @Test
+    void anInvoiceWhoseTotalsDoNotAddUpNeedsReviewNamingTheRule() throws Exception {
+        String text = """
+                ACME Supplies Ltd
+                INVOICE
+                Invoice Number: INV-SUM-1
+                Invoice Date: 2026-03-01
+                Subtotal: $617.96
+                Tax: $30.90
+                Total: $693.86
+                Amount due in USD.
+                """;
+        String jobId = put("review/totals-do-not-add-up.pdf", Fixtures.pdfOf(text));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).isEqualTo("NEEDS_REVIEW");
+        assertThat(job.get("reason").s()).isEqualTo("FIELDS_NEED_REVIEW");
+        assertThat(job.get("error").s()).contains("rule invoice.total failed: subtotal 617.96 + tax 30.90 = 648.86 != total 693.86");
+        JsonNode result = result(jobId);
+        assertThat(result.at("/resultVersion").asInt()).isEqualTo(2);
+        assertThat(result.at("/validation/valid").asBoolean()).isTrue();
+        assertThat(result.at("/review/needsReview").asBoolean()).isTrue();
+        JsonNode rule = ruleResult(result, "invoice.total");
+        assertThat(rule.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(rule.get("fields").toString()).contains("/subtotal", "/tax", "/total");
+        assertThat(result.at("/review/reasons").toString()).contains("rule invoice.total failed");
+
+        JsonNode announcement = awaitAnnouncement(jobId);
+        assertThat(announcement.at("/MessageAttributes/confidenceBand/Value").asText()).isEqualTo("low");
+        assertThat(JSON.readTree(announcement.get("Message").asText()).get("reviewReasons").toString())
+                .contains("rule invoice.total failed");
+        assertThat(awaitEvent(jobId).at("/detail/confidenceBand").asText()).isEqualTo("low");
+    }
+
+    @Test
+    void aValueTheModelInventedIsUngroundedAndTheJobNeedsReview() {
+        var bedrock = LocalAwsInitializer.sharedServices().bedrock();
+        bedrock.faults().inject(EXTRACTION_MODEL, Fault.INVENTED_VALUE, 1);
+        try {
+            String jobId = put("review/invented.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-MADE-UP-1", "220.00")));
+
+            Map<String, AttributeValue> job = awaitFinal(jobId);
+            assertThat(job.get("status").s()).isEqualTo("NEEDS_REVIEW");
+            assertThat(job.get("reason").s()).isEqualTo("FIELDS_NEED_REVIEW");
+            assertThat(job.get("error").s()).contains("vendorName: ungrounded (the quote is not in the text)");
+            JsonNode vendor = evidenceOf(result(jobId), "/vendorName");
+            assertThat(vendor.get("value").asText()).isEqualTo(Fault.INVENTED_VALUE_TEXT);
+            assertThat(vendor.get("quote").asText()).isEqualTo(Fault.INVENTED_QUOTE);
+            assertThat(vendor.get("grounded").asBoolean()).isFalse();
+            assertThat(vendor.get("reason").asText()).isEqualTo("the quote is not in the text");
+            assertThat(vendor.get("confidence").asDouble()).isLessThan(vendor.get("threshold").asDouble());
+            assertThat(vendor.has("start")).isFalse();
+        } finally {
+            bedrock.faults().clear();
+        }
+    }
+
+    @Test
+    void aCleanInvoiceCompletesWithEveryValueGroundedAtOffsetsOfItsStoredText() throws Exception {
+        String jobId = put("review/clean.pdf", Fixtures.pdfOf(Fixtures.invoiceText("INV-CLEAN-1", "1,100.00")));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).as("%s", job.get("error")).isEqualTo("COMPLETED");
+        JsonNode result = result(jobId);
+        String text = s3.getObjectAsBytes(b -> b.bucket(config.buckets().results()).key("text/" + jobId + ".txt")).asUtf8String();
+        JsonNode evidence = result.at("/review/evidence");
+        assertThat(evidence.findValuesAsText("field")).contains("/invoiceNumber", "/vendorName", "/subtotal", "/tax", "/total");
+        for (JsonNode value : evidence) {
+            assertThat(value.get("grounded").asBoolean()).as("%s", value).isTrue();
+            assertThat(value.get("page").asInt()).isEqualTo(1);
+            assertThat(value.get("confidence").asDouble()).isGreaterThanOrEqualTo(value.get("threshold").asDouble());
+            assertThat(text.substring(value.get("quoteStart").asInt(), value.get("quoteEnd").asInt()))
+                    .isEqualToIgnoringWhitespace(value.get("quote").asText());
+            assertShows(text.substring(value.get("start").asInt(), value.get("end").asInt()), value.get("value"));
+        }
+        assertThat(ruleResult(result, "invoice.total").get("outcome").asText()).isEqualTo("PASSED");
+        assertThat(result.at("/review/needsReview").asBoolean()).isFalse();
+        assertThat(result.at("/review/documentConfidence/confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(awaitAnnouncement(jobId).at("/MessageAttributes/confidenceBand/Value").asText()).isIn("high", "medium");
+    }
+
+    @Test
+    void aThreePageInvoiceWithItemsOnEveryPageHasEveryItemWithItsPage() {
+        List<List<String>> pages = List.of(
+                List.of("ACME Supplies Ltd", "INVOICE", "Invoice Number: INV-PAGES-3", "Invoice Date: 2026-03-01", "",
+                        "Description Qty Unit Price Amount", "Copper wire 2 $10.00 $20.00", "Steel bolts 3 $5.00 $15.00"),
+                List.of("Brass hinges 4 $2.50 $10.00", "Oak planks 1 $40.00 $40.00", "Glass panes 2 $12.00 $24.00"),
+                List.of("Paint buckets 3 $7.00 $21.00", "", "Subtotal: $130.00", "Tax: $13.00", "Total: $143.00",
+                        "Amount due in USD."));
+        String jobId = put("review/three-pages.pdf", Fixtures.pdf(pages));
+
+        Map<String, AttributeValue> job = awaitFinal(jobId);
+        assertThat(job.get("status").s()).as("%s", job.get("error")).isEqualTo("COMPLETED");
+        JsonNode result = result(jobId);
+        assertThat(result.at("/fields/lineItems").findValuesAsText("description")).containsExactly(
+                "Copper wire", "Steel bolts", "Brass hinges", "Oak planks", "Glass panes", "Paint buckets");
+        List<Integer> itemPages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            JsonNode amount = evidenceOf(result, "/lineItems/" + i + "/amount");
+            assertThat(amount.get("grounded").asBoolean()).as("%s", amount).isTrue();
+            itemPages.add(amount.get("page").asInt());
+        }
+        assertThat(itemPages).containsExactly(1, 1, 2, 2, 2, 3);
+        JsonNode list = result.at("/review/lists/0");
+        assertThat(list.get("list").asText()).isEqualTo("/lineItems");
+        assertThat(list.get("items").asInt()).isEqualTo(6);
+        assertThat(list.get("itemsPerPage").toString())
+                .isEqualTo("[{\"page\":1,\"items\":2},{\"page\":2,\"items\":3},{\"page\":3,\"items\":1}]");
+        assertThat(ruleResult(result, "invoice.subtotal").get("outcome").asText()).isEqualTo("PASSED");
+    }
+
+    private static JsonNode ruleResult(JsonNode result, String ruleId) {
+        for (JsonNode rule : result.at("/review/rules")) {
+            if (rule.get("ruleId").asText().equals(ruleId)) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no rule " + ruleId + " in " + result.at("/review/rules"));
+    }
+
+    private static JsonNode evidenceOf(JsonNode result, String field) {
+        for (JsonNode value : result.at("/review/evidence")) {
+            if (value.get("field").asText().equals(field)) {
+                return value;
+            }
+        }
+        throw new AssertionError("no evidence for " + field + " in " + result.at("/review/evidence"));
+    }
+
+    /** The stored text at a value's offsets shows the value: the same number, or the same words. */
+    private static void assertShows(String shown, JsonNode value) {
+        if (value.isNumber()) {
+            assertThat(new java.math.BigDecimal(shown.replaceAll("[^0-9.]", ""))).as(shown)
+                    .isEqualByComparingTo(value.decimalValue());
+        } else if (value.asText().matches("[A-Z]{3}")) {
+            assertThat(shown).as("a currency, by its code or its symbol").isIn(value.asText(), "$", "US$");
+        } else {
+            assertThat(shown).isEqualToIgnoringCase(value.asText());
         }
     }
 

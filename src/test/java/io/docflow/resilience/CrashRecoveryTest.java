@@ -60,7 +60,7 @@ class CrashRecoveryTest {
                 List<String> keys = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     String key = "crash/invoice-" + i + ".txt";
-                    byte[] text = ("INVOICE\nInvoice Number: CRASH-" + i + "\nTotal: $" + (10 + i) + ".00\n").getBytes();
+                    byte[] text = ("ACME Supplies Ltd\nINVOICE\nInvoice Number: CRASH-" + i + "\nTotal: $" + (10 + i) + ".00\n").getBytes();
                     String eTag = clients.s3().putObject(b -> b.bucket(config.buckets().input()).key(key), RequestBody.fromBytes(text)).eTag();
                     jobIds.add((new SourceObject(config.buckets().input(), key, text.length, eTag, null, null, "t")).jobId());
                     keys.add(key);

@@ -198,7 +198,7 @@ class HostileInputAtProductionHeapTest {
             if (aliveAfterHostile) {
                 Input invoiceInput = new Input("invoice", invoiceKey, null, "COMPLETED", Set.of(), "an ordinary invoice");
                 String invoiceJob = documents.put(invoiceKey,
-                        "INVOICE\nInvoice Number: AFTER-1\nInvoice Date: 2026-03-01\nTotal: $42.00\n".getBytes());
+                        "ACME Supplies Ltd\nINVOICE\nInvoice Number: AFTER-1\nInvoice Date: 2026-03-01\nTotal: $42.00\n".getBytes());
                 invoice = awaitOutcomes(documents, Map.of(invoiceInput, invoiceJob), INVOICE_DEADLINE).get(invoiceInput);
             }
             String output = child.output();

@@ -68,8 +68,8 @@ class HostileInputTest {
         String tooLarge = put("hostile/huge.txt", new byte[70 * 1024]);
         String encrypted = put("hostile/locked.pdf", encryptedPdf());
         String empty = put("hostile/empty.pdf", new byte[0]);
-        String pdfNamedTxt = put("hostile/really-a-pdf.txt", Fixtures.pdfOf("INVOICE\nInvoice Number: WRONG-EXT-1\nTotal: $3.00"));
-        String good = put("hostile/fine.txt", "INVOICE\nInvoice Number: GOOD-1\nTotal: $1.00\n".getBytes());
+        String pdfNamedTxt = put("hostile/really-a-pdf.txt", Fixtures.pdfOf("ACME Supplies Ltd\nINVOICE\nInvoice Number: WRONG-EXT-1\nTotal: $3.00"));
+        String good = put("hostile/fine.txt", "ACME Supplies Ltd\nINVOICE\nInvoice Number: GOOD-1\nTotal: $1.00\n".getBytes());
 
         assertThat(awaitFinal(tooLarge)).satisfies(job -> assertReason(job, "FAILED", "TOO_LARGE"));
         assertThat(awaitFinal(encrypted)).satisfies(job -> assertReason(job, "FAILED", "ENCRYPTED"));
@@ -94,7 +94,7 @@ class HostileInputTest {
     @Test
     void aRedriveMovesDeadLettersBackAndTheirDocumentsAreProcessed() {
         String key = "hostile/redriven.txt";
-        byte[] content = "INVOICE\nInvoice Number: REDRIVE-1\nTotal: $9.00\n".getBytes();
+        byte[] content = "ACME Supplies Ltd\nINVOICE\nInvoice Number: REDRIVE-1\nTotal: $9.00\n".getBytes();
         String dlq = sqs.getQueueUrl(b -> b.queueName(config.queues().ingestDlq())).queueUrl();
         // put the object where S3 does not announce it, then park its announcement in the DLQ by hand
         String bucket = "hostile-quiet-bucket";

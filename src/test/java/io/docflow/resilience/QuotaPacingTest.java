@@ -68,7 +68,7 @@ class QuotaPacingTest {
         for (int i = 0; i < 15; i++) {
             String key = "pacing/invoice-" + i + "-" + System.nanoTime() + ".txt";
             s3.putObject(b -> b.bucket(config.buckets().input()).key(key),
-                    RequestBody.fromString("INVOICE\nInvoice Number: P-" + key.hashCode() + "\nTotal: $10.00\n"));
+                    RequestBody.fromString("ACME Supplies Ltd\nINVOICE\nInvoice Number: P-" + key.hashCode() + "\nTotal: $10.00\n"));
             keys.add(key);
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> completed(keys) == keys.size());

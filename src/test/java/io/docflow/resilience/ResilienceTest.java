@@ -150,7 +150,7 @@ class ResilienceTest {
         List<String> jobIds = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String key = "resilience/" + prefix + "-" + i + "-" + System.nanoTime() + ".txt";
-            byte[] text = ("INVOICE\nInvoice Number: " + prefix.toUpperCase() + "-" + i + "\nBill To: Example Corp\n"
+            byte[] text = ("ACME Supplies Ltd\nINVOICE\nInvoice Number: " + prefix.toUpperCase() + "-" + i + "\nBill To: Example Corp\n"
                     + "Due Date: 2026-12-01\nTotal: $" + (100 + i) + ".00\n").getBytes();
             jobIds.add(documents.put(key, text));
         }
