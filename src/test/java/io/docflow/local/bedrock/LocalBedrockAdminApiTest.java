@@ -11,35 +11,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 
 /** The {@code /_local/} JSON API, and the raw wire, as a process outside the JVM would use them. */
-class LocalBedrockAdminApiTest {
+class LocalBedrockAdminApiTest extends LocalBedrockClientTest {
 
-    private static LocalBedrock bedrock;
-    private static BedrockRuntimeClient client;
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() {
-        bedrock = LocalBedrock.start(0);
-        client = BedrockSdk.client(bedrock.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        bedrock.close();
-    }
-
+    /** Besides the base class's reset: the admin API's own reset answers. */
     @BeforeEach
-    void reset() throws Exception {
+    void resetOverHttp() throws Exception {
         assertThat(send("POST", "/_local/reset", "").statusCode()).isEqualTo(200);
     }
 

@@ -7,39 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /** Converse and InvokeModel through the real SDK client against the local Bedrock. */
-class LocalBedrockConverseTest {
+class LocalBedrockConverseTest extends LocalBedrockClientTest {
 
-    private static LocalBedrock bedrock;
-    private static BedrockRuntimeClient client;
-
-    @BeforeAll
-    static void start() {
-        bedrock = LocalBedrock.start(0);
-        client = BedrockSdk.client(bedrock.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        bedrock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        bedrock.reset();
-    }
 
     @Test
     void aClassifyPromptForAnInvoiceAnswersInvoiceAsJson() throws Exception {

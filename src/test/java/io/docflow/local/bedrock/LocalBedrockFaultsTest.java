@@ -10,15 +10,11 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
@@ -33,27 +29,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /** Injected faults, limits and unknown models reach the SDK as Bedrock's own typed errors or spoiled replies. */
-class LocalBedrockFaultsTest {
+class LocalBedrockFaultsTest extends LocalBedrockClientTest {
 
-    private static LocalBedrock bedrock;
-    private static BedrockRuntimeClient client;
-
-    @BeforeAll
-    static void start() {
-        bedrock = LocalBedrock.start(0);
-        client = BedrockSdk.client(bedrock.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        bedrock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        bedrock.reset();
-    }
 
     static Stream<Arguments> errors() {
         return Stream.of(

@@ -13,12 +13,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.model.SdkDocuments;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
@@ -27,7 +23,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /** Converse tool use through the real SDK client against the local Bedrock, as docflow asks for it. */
-class LocalBedrockToolUseTest {
+class LocalBedrockToolUseTest extends LocalBedrockClientTest {
 
     private static final String LLAMA = "meta.llama3-70b-instruct-v1:0";
     private static final String FIELDS_TOOL = """
@@ -47,26 +43,7 @@ class LocalBedrockToolUseTest {
                   "description":{"type":"string"},"quantity":{"type":"number"},"amount":{"type":"number"}}}}},
              "required":["invoiceNumber","total"]}""";
 
-    private static LocalBedrock bedrock;
-    private static BedrockRuntimeClient client;
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        bedrock = LocalBedrock.start(0);
-        client = BedrockSdk.client(bedrock.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        bedrock.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        bedrock.reset();
-    }
 
     @Test
     void aClassificationAnswersWithAToolUseBlockAsBedrockDoes() {
