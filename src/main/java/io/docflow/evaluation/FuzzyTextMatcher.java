@@ -11,6 +11,7 @@ public final class FuzzyTextMatcher implements ValueMatcher {
     public static final double DEFAULT_THRESHOLD = 0.8;
 
     private final double threshold;
+    private final TextNormaliser.Cached form = new TextNormaliser.Cached(TextNormaliser::normalised);
 
     public FuzzyTextMatcher(double threshold) {
         this.threshold = threshold;
@@ -30,9 +31,9 @@ public final class FuzzyTextMatcher implements ValueMatcher {
         return score(expected, actual);
     }
 
-    private static double score(JsonNode expected, JsonNode actual) {
-        return Levenshtein.similarity(TextNormaliser.normalised(NormalisedTextMatcher.text(expected)),
-                TextNormaliser.normalised(NormalisedTextMatcher.text(actual)));
+    private double score(JsonNode expected, JsonNode actual) {
+        return Levenshtein.similarity(form.apply(NormalisedTextMatcher.text(expected)),
+                form.apply(NormalisedTextMatcher.text(actual)));
     }
 
     @Override

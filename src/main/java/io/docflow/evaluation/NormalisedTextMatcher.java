@@ -12,11 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class NormalisedTextMatcher implements ValueMatcher {
 
     private final String name;
-    private final UnaryOperator<String> form;
+    private final TextNormaliser.Cached form;
 
     private NormalisedTextMatcher(String name, UnaryOperator<String> form) {
         this.name = name;
-        this.form = form;
+        this.form = new TextNormaliser.Cached(form);
     }
 
     public static NormalisedTextMatcher normalised() {

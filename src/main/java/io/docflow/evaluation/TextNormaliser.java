@@ -1,10 +1,31 @@
 package io.docflow.evaluation;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** The forms strings are compared in: differences of case, width, accents' encoding and spacing do not count. */
 final class TextNormaliser {
+
+    /** Aligning 500 rows compares each text with 500 others; its forms are computed once (per comparison). */
+    static final class Cached {
+        private static final int LIMIT = 50_000;
+        private final UnaryOperator<String> form;
+        private final Map<String, String> forms = new HashMap<>();
+
+        Cached(UnaryOperator<String> form) {
+            this.form = form;
+        }
+
+        String apply(String text) {
+            if (forms.size() > LIMIT) {
+                forms.clear();
+            }
+            return forms.computeIfAbsent(text, form);
+        }
+    }
 
     private TextNormaliser() {
     }
