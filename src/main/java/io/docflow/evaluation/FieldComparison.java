@@ -38,7 +38,7 @@ public final class FieldComparison {
 
     public static Result compare(JsonNode expected, JsonNode extracted, FieldMatchers matchers) {
         FieldComparison comparison = new FieldComparison(matchers);
-        comparison.value("", "", expected, extracted);
+        comparison.value("", "", "", expected, extracted);
         return new Result(List.copyOf(comparison.outcomes), List.copyOf(comparison.lists));
     }
 
@@ -56,36 +56,36 @@ public final class FieldComparison {
         return List.copyOf(comparison.outcomes);
     }
 
-    private void value(String field, String pointer, JsonNode expected, JsonNode extracted) {
+    private void value(String field, String pointer, String extractedPointer, JsonNode expected, JsonNode extracted) {
         boolean hasExpected = given(expected);
         boolean hasExtracted = given(extracted);
         if (!hasExpected && !hasExtracted) {
             return;
         }
         if (isList(expected) || isList(extracted)) {
-            list(field, pointer, listOrEmpty(expected), listOrEmpty(extracted));
+            list(field, pointer, extractedPointer, listOrEmpty(expected), listOrEmpty(extracted));
         } else if (isRecord(expected) && isRecord(extracted)) {
             Set<String> names = new LinkedHashSet<>();
             expected.fieldNames().forEachRemaining(names::add);
             extracted.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 String step = "/" + escape(name);
-                value(field + step, pointer + step, expected.path(name), extracted.path(name));
+                value(field + step, pointer + step, extractedPointer + step, expected.path(name), extracted.path(name));
             }
         } else if (!hasExtracted) {
             every(field, pointer, expected, Verdict.MISSING);
         } else if (!hasExpected) {
-            every(field, pointer, extracted, Verdict.EXTRA);
+            every(field, extractedPointer, extracted, Verdict.EXTRA);
         } else if (isRecord(expected) || isRecord(extracted)) {
             every(field, pointer, expected, Verdict.MISSING);
-            every(field, pointer, extracted, Verdict.EXTRA);
+            every(field, extractedPointer, extracted, Verdict.EXTRA);
         } else {
             boolean right = matcher(field).matches(expected, extracted);
-            outcomes.add(new FieldOutcome(field, pointer, right ? Verdict.CORRECT : Verdict.WRONG));
+            outcomes.add(new FieldOutcome(field, pointer, extractedPointer, right ? Verdict.CORRECT : Verdict.WRONG));
         }
     }
 
-    private void list(String field, String pointer, JsonNode expected, JsonNode extracted) {
+    private void list(String field, String pointer, String extractedPointer, JsonNode expected, JsonNode extracted) {
         String itemField = field + "/*";
         double[][] score = new double[expected.size()][extracted.size()];
         for (int e = 0; e < expected.size(); e++) {
@@ -101,14 +101,14 @@ public final class FieldComparison {
             if (pairing[e] >= 0) {
                 found++;
                 paired[pairing[e]] = true;
-                value(itemField, itemPointer, expected.get(e), extracted.get(pairing[e]));
+                value(itemField, itemPointer, extractedPointer + "/" + pairing[e], expected.get(e), extracted.get(pairing[e]));
             } else {
                 every(itemField, itemPointer, expected.get(e), Verdict.MISSING);
             }
         }
         for (int a = 0; a < extracted.size(); a++) {
             if (!paired[a]) {
-                every(itemField, pointer + "/" + a, extracted.get(a), Verdict.EXTRA);
+                every(itemField, extractedPointer + "/" + a, extracted.get(a), Verdict.EXTRA);
             }
         }
         lists.add(new ListCompleteness(field, expected.size(), extracted.size(), found));

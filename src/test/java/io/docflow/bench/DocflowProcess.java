@@ -119,7 +119,7 @@ public final class DocflowProcess implements AutoCloseable {
         return jvm;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Runs one system through one corpus and measures it: docflow (one or more child JVMs consuming the same queue,
  * documents pushed in through S3 events) or the naive baseline client (a child JVM reading the same objects).
  */
-final class Runner {
+public final class Runner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,7 +79,7 @@ final class Runner {
     }
 
     /** A run's own bucket pair, queue, DLQ and topic (named after {@code prefix}), then {@code runSettings}. */
-    static Map<String, String> runSettings(String prefix, Map<String, String> runSettings) {
+    public static Map<String, String> runSettings(String prefix, Map<String, String> runSettings) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("docflow.buckets.input", prefix + "-in");
         settings.put("docflow.buckets.results", prefix + "-out");
