@@ -51,16 +51,24 @@ public final class EvaluationSet {
             for (ClassDocuments documentClass : EvaluationPlan.CLASSES) {
                 deleteTree(dir.resolve(documentClass.documentClass()));
             }
-            for (DocumentSpec spec : specs) {
-                Path document = dir.resolve(spec.relativePath());
-                Files.createDirectories(document.getParent());
-                Files.write(document, Renderings.render(spec));
-                Truths.write(document, spec);
+            for (ClassDocuments documentClass : EvaluationPlan.CLASSES) {
+                Files.createDirectories(dir.resolve(documentClass.documentClass()));
             }
+            // each document is drawn from its own spec alone, so the order of drawing does not change any byte
+            specs.parallelStream().forEach(spec -> write(dir.resolve(spec.relativePath()), spec));
             Files.writeString(dir.resolve(MARKER), marker, StandardCharsets.UTF_8);
             return documents;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the evaluation set to " + dir, e);
+        }
+    }
+
+    private static void write(Path document, DocumentSpec spec) {
+        try {
+            Files.write(document, Renderings.render(spec));
+            Truths.write(document, spec);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + document, e);
         }
     }
 

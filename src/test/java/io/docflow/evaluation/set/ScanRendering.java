@@ -2,9 +2,9 @@ package io.docflow.evaluation.set;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -77,8 +77,13 @@ final class ScanRendering {
         for (PageLayout.Text text : page.texts()) {
             Font font = new Font(family(face), style(text.style()), 1).deriveFont((float) (text.size() * scale));
             g.setFont(font);
-            FontMetrics metrics = g.getFontMetrics();
-            double textWidth = metrics.stringWidth(text.text());
+            double laidOut = Fonts.width(face, text.style(), text.size(), text.text()) * scale;
+            double textWidth = g.getFontMetrics().stringWidth(text.text());
+            if (textWidth > laidOut && laidOut > 0) {
+                // the screen face is wider than the PDF's: condense it to the width the layout gave the text
+                g.setFont(font.deriveFont(AffineTransform.getScaleInstance(laidOut / textWidth, 1)));
+                textWidth = laidOut;
+            }
             double x = text.x() * scale;
             x = switch (text.align()) {
                 case LEFT -> x;
