@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.docflow.bench.DocflowProcess;
+import io.docflow.client.DocflowClient;
 import io.docflow.bench.Runner;
 import io.docflow.config.DocflowProperties;
 import io.docflow.local.LocalAws;
@@ -45,7 +46,7 @@ final class LocalDocflows implements AutoCloseable {
     }
 
     /** Starts docflow with {@code settings} on resources of its own and answers its API once it is ready. */
-    DocflowApi start(String name, Map<String, String> settings) {
+    DocflowClient start(String name, Map<String, String> settings) {
         Map<String, String> all = Runner.runSettings("eval-" + name, settings);
         DocflowProperties config = new Binder(new MapConfigurationPropertySource(all))
                 .bindOrCreate("docflow", DocflowProperties.class);
@@ -54,11 +55,11 @@ final class LocalDocflows implements AutoCloseable {
         clients.eventBridge().disableRule(b -> b.name(LocalProvisioner.OBJECT_CREATED_RULE + "-" + config.buckets().input()));
         DocflowProcess process = DocflowProcess.start("evaluate-" + name, aws, all, JVM, logs);
         processes.add(process);
-        return new DocflowApi(URI.create("http://127.0.0.1:" + process.port()), null);
+        return new DocflowClient(URI.create("http://127.0.0.1:" + process.port()), null);
     }
 
     /** Stops the docflow of {@code api}'s configuration (the next one gets the machine to itself). */
-    void stop(DocflowApi api) {
+    void stop(DocflowClient api) {
         processes.removeIf(p -> {
             if (api.base().getPort() == p.port()) {
                 p.close();
