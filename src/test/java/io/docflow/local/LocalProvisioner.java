@@ -7,6 +7,7 @@ import io.docflow.jobs.JobAttributes;
 import io.docflow.jobs.JobIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -52,7 +53,7 @@ public final class LocalProvisioner {
         createQueue(queues.legacyRequests(), Map.of());
         createQueue(queues.legacyResponses(), Map.of());
 
-        createJobsTable(config.jobs().table());
+        createJobsTable(clients.dynamoDb(), config.jobs().table());
 
         String ingestArn = queueArn(ingestUrl);
         clients.sns().createTopic(b -> b.name(config.events().topic()));
@@ -109,9 +110,10 @@ public final class LocalProvisioner {
         return url;
     }
 
-    private void createJobsTable(String table) {
+    /** The jobs table as docs/aws/docflow-resources.yaml defines it: key, source key index, listing indexes. */
+    public static void createJobsTable(DynamoDbClient dynamoDb, String table) {
         try {
-            clients.dynamoDb().createTable(b -> b.tableName(table)
+            dynamoDb.createTable(b -> b.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
                             stringAttribute(JobAttributes.JOB_ID),
