@@ -19,6 +19,6 @@ class TextNotFoundException extends ProblemException {
 
     @Override
     Map<String, Object> members() {
-        return Map.of("jobId", jobId, "status", status);
+        return Map.of("jobId", jobId, "jobStatus", status);
     }
 }

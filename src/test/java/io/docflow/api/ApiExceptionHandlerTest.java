@@ -46,7 +46,7 @@ class ApiExceptionHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(response.getBody().getDetail()).isEqualTo("Job j-1 has no result yet; follow /api/v1/jobs/j-1");
         assertThat(response.getBody().getProperties()).containsEntry("code", "result_not_ready")
-                .containsEntry("jobId", "j-1").containsEntry("status", "PROCESSING");
+                .containsEntry("jobId", "j-1").containsEntry("jobStatus", "PROCESSING");
     }
 
     @Test
