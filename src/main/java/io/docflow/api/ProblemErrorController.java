@@ -34,7 +34,7 @@ class ProblemErrorController implements ErrorController {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                 ? "docflow could not answer this request; the error is logged" : status.getReasonPhrase());
-        problem.setProperty(Problems.CODE, Problems.httpCode(status));
+        problem.setProperty(Problems.CODE, status == HttpStatus.INTERNAL_SERVER_ERROR ? "internal_error" : Problems.httpCode(status));
         if (uri instanceof String path) {
             try {
                 problem.setInstance(URI.create(path));

@@ -75,9 +75,9 @@ class JobsApiTest {
 
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
-        assertThat(jobIds(page.getBody())).isEqualTo(jobs(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0));
+        assertThat(ours(jobIds(page.getBody()))).isEqualTo(jobs(11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0));
         assertThat(page.getBody().get("nextCursor").isNull()).isTrue();
-        JsonNode review = page.getBody().at("/jobs/7");
+        JsonNode review = page.getBody().at("/jobs/" + jobIds(page.getBody()).indexOf(ids.get(4)));
         assertThat(review.get("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(review.get("documentClass").asText()).isEqualTo("receipt");
         assertThat(review.get("reason").asText()).isEqualTo("FIELDS_NEED_REVIEW");
@@ -123,7 +123,8 @@ class JobsApiTest {
             } while (cursor != null && pages < 50);
 
             assertThat(all.size()).as(filter).isGreaterThan(2);
-            assertThat(paged).as(filter).isEqualTo(all);
+            assertThat(paged).as(filter).doesNotHaveDuplicates();
+            assertThat(ours(paged)).as(filter).isEqualTo(all);
         }
     }
 
@@ -230,7 +231,12 @@ class JobsApiTest {
         ResponseEntity<JsonNode> page = http.getForEntity("/api/v1/jobs?limit=50" + (query.isEmpty() ? "" : "&" + query), JsonNode.class);
         assertThat(page.getStatusCode().value()).as("%s: %s", query, page.getBody()).isEqualTo(200);
         assertThat(page.getBody().get("nextCursor").isNull()).as(query).isTrue();
-        return jobIds(page.getBody());
+        return ours(jobIds(page.getBody()));
+    }
+
+    /** The jobs this class wrote: the context's table is OpenApiDocumentTest's too, whose job may be listed as well. */
+    private static List<String> ours(List<String> listed) {
+        return listed.stream().filter(ids::contains).toList();
     }
 
     private static List<String> jobIds(JsonNode page) {
