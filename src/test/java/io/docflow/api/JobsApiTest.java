@@ -18,6 +18,9 @@ import io.docflow.jobs.JobFixtures;
 import io.docflow.jobs.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -34,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * paging with the cursor, the extracted text, and every error as problem+json.
  */
 @JobsApiContext
+@ExtendWith(OutputCaptureExtension.class)
 class JobsApiTest {
 
     /** Job i is created this many days before the tests' base time (two jobs a day, days without jobs between). */
@@ -186,6 +190,18 @@ class JobsApiTest {
         assertProblem(http.getForEntity("/api/v1/jobs/" + ids.get(11) + "/result", JsonNode.class), 409, "result_not_ready")
                 .satisfies(p -> assertThat(p.get("jobStatus").asText()).isEqualTo("QUEUED"))
                 .satisfies(p -> assertThat(p.get("instance").asText()).isEqualTo("/api/v1/jobs/" + ids.get(11) + "/result"));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemThatShowsNoCauseAndIsLogged(CapturedOutput log) {
+        // a finished job whose result object is missing from the bucket: S3 answers NoSuchKey, which nobody expects
+        ResponseEntity<JsonNode> response = http.getForEntity("/api/v1/jobs/" + ids.get(1) + "/result", JsonNode.class);
+
+        assertProblem(response, 500, "internal_error")
+                .satisfies(p -> assertThat(p.toString()).doesNotContain("NoSuchKey", "Exception", "at io.docflow"));
+        String errorId = response.getBody().get("errorId").asText();
+        assertThat(log.getOut()).contains("Unexpected error " + errorId + " answering GET /api/v1/jobs/" + ids.get(1) + "/result")
+                .contains("NoSuchKeyException");
     }
 
     @Test
