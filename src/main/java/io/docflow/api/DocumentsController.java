@@ -94,7 +94,7 @@ class DocumentsController {
             description = "The text the evidence offsets of the result point into (the result's textLocation).")
     @ApiResponse(responseCode = "200", description = "The text, UTF-8")
     @ApiResponse(responseCode = "404", description = "No such job, or no text stored for it")
-    // no `produces`: the text is text/plain whatever the client accepts, and so is a missing one a 404 problem
+    // no `produces`: the text comes as text/plain, and a missing one as a 404 problem, whatever the client accepts
     @GetMapping(path = "/jobs/{jobId}/text")
     ResponseEntity<InputStreamResource> text(@PathVariable String jobId) {
         var text = jobs.text(jobId);
