@@ -14,6 +14,10 @@ public final class JobAttributes {
     public static final String VERSION_ID = "versionId";
     public static final String RECEIVED_VIA = "receivedVia";
     public static final String CREATED_AT = "createdAt";
+    /** The UTC day the job was created ({@code yyyy-MM-dd}): the partition key of the newest-first index. */
+    public static final String CREATED_DAY = "createdDay";
+    /** Fixed-width creation time, '#', job id: the sort key of the listing indexes ({@link JobIndexes}). */
+    public static final String CREATED_KEY = "createdKey";
     public static final String UPDATED_AT = "updatedAt";
     /** The SQS message id whose exchange processes the job; its redelivery may resume the job, no other message may. */
     public static final String CLAIMED_BY = "claimedBy";

@@ -4,6 +4,7 @@ import static io.docflow.jobs.JobAttributes.*;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *       CRASH_LOOP: finish as FAILED (CRASHED_REPEATEDLY), without processing
  *   FAILED (POISON_MESSAGE, CRASHED_REPEATEDLY) ─ reopen (DLQ redrive) ─► QUEUED
  * </pre>
+ * Reads: {@link #find} (one job, consistent) and {@link #list} (newest first by status, time, class, source and
+ * reason, through the global secondary indexes of {@link JobIndexes}).
  * A job's id is a name-based UUID of its source key ({@link SourceObject#jobId()}), so every path that announces the
  * same object version arrives at the same id and the first registration wins: one object version, one job.
  */
@@ -49,20 +52,27 @@ public class JobsTable {
     private final Clock clock;
     private final OutcomeAttributes outcomes;
     private final int maxUnfinishedAttempts;
+    private final JobListing listing;
 
     @Autowired
     public JobsTable(DynamoDbClient dynamoDb, DocflowProperties properties, DocumentClassCatalog catalog) {
         this(dynamoDb, properties.jobs().table(), Clock.systemUTC(), name -> catalog.get(name).keyFields(),
-                properties.jobs().maxUnfinishedAttempts());
+                properties.jobs().maxUnfinishedAttempts(), properties.jobs().listing().maxQueriesPerPage());
     }
 
     JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames,
               int maxUnfinishedAttempts) {
+        this(dynamoDb, table, clock, keyFieldNames, maxUnfinishedAttempts, 30);
+    }
+
+    JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames,
+              int maxUnfinishedAttempts, int maxQueriesPerPage) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
         this.outcomes = new OutcomeAttributes(keyFieldNames);
         this.maxUnfinishedAttempts = maxUnfinishedAttempts;
+        this.listing = new JobListing(dynamoDb, table, clock, maxQueriesPerPage);
     }
 
     /**
@@ -218,8 +228,17 @@ public class JobsTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobRecord.of(item));
     }
 
+    /**
+     * One page of the jobs {@code search} asks for, newest first, through the listing indexes ({@link JobListing});
+     * {@link InvalidCursorException} when its cursor is not one this search handed out.
+     */
+    public JobPage list(JobSearch search) {
+        return listing.list(search);
+    }
+
     private Map<String, AttributeValue> queued(SourceObject source) {
-        String now = now();
+        Instant created = clock.instant();
+        String now = created.toString();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(JOB_ID, s(source.jobId()));
         item.put(SOURCE_KEY, s(source.sourceKey()));
@@ -237,6 +256,8 @@ public class JobsTable {
         }
         item.put(RECEIVED_VIA, s(source.via()));
         item.put(CREATED_AT, s(now));
+        item.put(CREATED_DAY, s(JobIndexes.createdDay(created)));
+        item.put(CREATED_KEY, s(JobIndexes.createdKey(created, source.jobId())));
         item.put(UPDATED_AT, s(now));
         return item;
     }
