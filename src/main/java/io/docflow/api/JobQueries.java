@@ -70,6 +70,11 @@ class JobQueries {
         status.put("keyFields", job.keyFields());
         status.put("output", job.output());
         status.put("resultLocation", job.resultLocation());
+        if (job.review().reviewedBy() != null) {
+            status.put("reviewedBy", job.review().reviewedBy());
+            status.put("reviewedAt", job.review().reviewedAt());
+            status.put("reviewAction", job.review().action());
+        }
         return status;
     }
 

@@ -19,6 +19,9 @@ import java.util.List;
  *       constant partition, so that no single partition key collects every job there ever was (a partition key's
  *       items share one partition's throughput and size), and rather than random shards, so that "newest first"
  *       stays one query per day instead of a merge across shards.</li>
+ *   <li>{@value #REVIEWED_INDEX}: partition {@code reviewedDay} (the UTC day of the review), sort {@code reviewedAt}
+ *       (fixed-width): the reviewed jobs of a time range, for the corrections export. Sparse: only reviewed jobs have
+ *       its keys.</li>
  * </ul>
  * {@code createdKey} is the creation time with a fixed number of digits (so that text order is time order, which
  * {@link Instant#toString()} does not promise) and the job id, which makes it unique.
@@ -28,6 +31,11 @@ public final class JobIndexes {
     public static final String SOURCE_KEY_INDEX = "sourceKey-index";
     public static final String STATUS_INDEX = "status-createdKey-index";
     public static final String CREATED_INDEX = "createdDay-createdKey-index";
+    public static final String REVIEWED_INDEX = "reviewedDay-reviewedAt-index";
+
+    /** What the reviewed index carries besides its keys: enough to pick the corrections and find their results. */
+    public static final List<String> REVIEWED_ATTRIBUTES = List.of(STATUS, BUCKET, KEY, DOCUMENT_CLASS, REVIEW_ACTION,
+            REVIEWED_BY, RESULT_LOCATION);
 
     /**
      * The attributes the listing indexes carry besides their keys (projection INCLUDE): what a job's summary shows and
@@ -50,7 +58,7 @@ public final class JobIndexes {
     }
 
     /** The part of a createdKey that orders by time: every key of a job created at or after {@code time} sorts after it. */
-    static String timePrefix(Instant time) {
+    public static String timePrefix(Instant time) {
         return CREATED_KEY_TIME.format(time);
     }
 

@@ -120,7 +120,9 @@ public final class LocalProvisioner {
                             stringAttribute(JobAttributes.SOURCE_KEY),
                             stringAttribute(JobAttributes.STATUS),
                             stringAttribute(JobAttributes.CREATED_DAY),
-                            stringAttribute(JobAttributes.CREATED_KEY))
+                            stringAttribute(JobAttributes.CREATED_KEY),
+                            stringAttribute(JobAttributes.REVIEWED_DAY),
+                            stringAttribute(JobAttributes.REVIEWED_AT))
                     .keySchema(k -> k.attributeName(JobAttributes.JOB_ID).keyType(KeyType.HASH))
                     .globalSecondaryIndexes(
                             GlobalSecondaryIndex.builder()
@@ -129,7 +131,16 @@ public final class LocalProvisioner {
                                     .projection(p -> p.projectionType(ProjectionType.ALL))
                                     .build(),
                             listingIndex(JobIndexes.STATUS_INDEX, JobAttributes.STATUS),
-                            listingIndex(JobIndexes.CREATED_INDEX, JobAttributes.CREATED_DAY)));
+                            listingIndex(JobIndexes.CREATED_INDEX, JobAttributes.CREATED_DAY),
+                            GlobalSecondaryIndex.builder()
+                                    .indexName(JobIndexes.REVIEWED_INDEX)
+                                    .keySchema(KeySchemaElement.builder().attributeName(JobAttributes.REVIEWED_DAY)
+                                                    .keyType(KeyType.HASH).build(),
+                                            KeySchemaElement.builder().attributeName(JobAttributes.REVIEWED_AT)
+                                                    .keyType(KeyType.RANGE).build())
+                                    .projection(p -> p.projectionType(ProjectionType.INCLUDE)
+                                            .nonKeyAttributes(JobIndexes.REVIEWED_ATTRIBUTES))
+                                    .build()));
         } catch (ResourceInUseException e) {
             // provisioned before: keep it
         }
