@@ -22,7 +22,8 @@ function route() {
   return { nav: 'jobs', view: main => jobsView(main) };
 }
 
-function render() {
+/** Shows the screen of the address; after a navigation, focus goes to its heading (screen readers start there). */
+function render(moveFocus = false) {
   if (current && current.leave) {
     current.leave();
   }
@@ -38,8 +39,11 @@ function render() {
   });
   current = view(main) || null;
   const heading = main.querySelector('h1');
-  if (heading && document.activeElement === document.body) {
+  if (heading) {
     heading.setAttribute('tabindex', '-1');
+    if (moveFocus) {
+      heading.focus();
+    }
   }
 }
 
@@ -73,6 +77,6 @@ function signIn() {
 
 takeTokenFromUrl();
 signIn();
-window.addEventListener('hashchange', render);
+window.addEventListener('hashchange', () => render(true));
 render();
 reconnect();
