@@ -60,11 +60,12 @@ export function reviewJobView(main, jobId) {
     api('/api/v1/classes').catch(() => ({ classes: [] }))])
     .then(([job, result, text, classes]) => {
       heading.textContent = 'Review ' + fileName(job);
-      content.replaceChildren(...screen(path, job, result, text, classes.classes.map(c => c.name)));
+      const schema = (classes.classes.find(c => c.name === job.documentClass) || {}).schema || {};
+      content.replaceChildren(...screen(path, job, result, text, classes.classes.map(c => c.name), schema));
     }, error => content.replaceChildren(problemBox(error)));
 }
 
-function screen(path, job, result, text, classes) {
+function screen(path, job, result, text, classes, schema) {
   const review = result.review || {};
   const evidence = review.evidence || [];
   const pane = textPane(text, evidence);
@@ -83,7 +84,7 @@ function screen(path, job, result, text, classes) {
   }, error => claimState.replaceChildren(problemBox(error))) }, 'Release');
 
   const form = h('form', { id: 'review-form', class: 'review-form', novalidate: true, onsubmit: event => event.preventDefault() },
-    objectEditor(draft, '', pane));
+    objectEditor(draft, '', pane, schema));
 
   const classSelect = h('select', { id: 'review-class' },
     classes.map(name => h('option', { value: name, selected: name === (job.documentClass || result.classification?.documentClass) }, name)));
@@ -93,12 +94,14 @@ function screen(path, job, result, text, classes) {
     form.querySelectorAll('[aria-invalid]').forEach(input => input.removeAttribute('aria-invalid'));
     api(path + '/review', { method: 'POST', json: { ...body, comment: comment.value.trim() || undefined } }).then(answer => {
       outcome.replaceChildren(outcomeView(answer));
+      outcome.scrollIntoView({ block: 'nearest' });
       announce('Review saved: the job is ' + answer.status);
       actions.querySelectorAll('button').forEach(b => { b.disabled = true; });
     }, error => {
       button.disabled = false;
       markInvalid(form, error);
       outcome.replaceChildren(problemBox(error));
+      outcome.scrollIntoView({ block: 'nearest' });
     });
   }
 
@@ -154,26 +157,46 @@ function outcomeView(answer) {
     h('p', {}, h('a', { href: '#/jobs/' + answer.jobId }, 'Open the job'), ' · ', h('a', { href: '#/review' }, 'Back to the queue')));
 }
 
-/** An editor for an object's properties; edits go straight into the draft at their pointer. */
-function objectEditor(object, pointer, pane) {
-  return h('div', { class: 'object' }, Object.keys(object).map(key => valueEditor(object, key, pointer + '/' + pointerToken(key), pane)));
+/**
+ * An editor for an object's properties, the class schema's included (a value the model did not find can be added);
+ * edits go straight into the draft. The schema gives each input its type; without one, the value's own type does.
+ */
+function objectEditor(object, pointer, pane, schema = {}) {
+  const properties = schema.properties || {};
+  const keys = [...new Set([...Object.keys(object), ...Object.keys(properties).filter(k => isLeafSchema(properties[k]))])];
+  return h('div', { class: 'object' }, keys.map(key => valueEditor(object, key, pointer + '/' + pointerToken(key), pane, properties[key] || {})));
 }
 
-function valueEditor(parent, key, pointer, pane) {
+function isLeafSchema(schema) {
+  const types = [].concat(schema.type || []);
+  return types.length > 0 && types.every(t => ['string', 'number', 'integer', 'boolean', 'null'].includes(t));
+}
+
+function valueEditor(parent, key, pointer, pane, schema) {
   const value = parent[key];
   const label = String(key);
   if (Array.isArray(value)) {
-    return h('fieldset', { class: 'list' }, h('legend', {}, label), listEditor(parent, key, pointer, pane));
+    return h('fieldset', { class: 'list' }, h('legend', {}, label), listEditor(parent, key, pointer, pane, schema.items || {}));
   }
   if (value !== null && typeof value === 'object') {
-    return h('fieldset', {}, h('legend', {}, label), objectEditor(value, pointer, pane));
+    return h('fieldset', {}, h('legend', {}, label), objectEditor(value, pointer, pane, schema));
   }
   const id = 'f' + pointer.replace(/[^A-Za-z0-9]/g, '_');
-  return h('div', { class: 'field' }, h('label', { for: id }, label), input(id, pointer, value, leaf => { parent[key] = leaf; }, pane));
+  const absent = !(key in parent);
+  const set = leaf => {
+    if (leaf === null && absent) {
+      delete parent[key]; // left empty: stays absent rather than null
+    } else {
+      parent[key] = leaf;
+    }
+  };
+  return h('div', { class: 'field' }, h('label', { for: id }, label),
+    input(id, pointer, value, set, pane, kindOf(value, schema)),
+    schema.description ? h('span', { class: 'hint small' }, schema.description) : null);
 }
 
 /** One input for a leaf: numbers as number inputs, booleans as checkboxes, the rest as text (empty = null). */
-function input(id, pointer, value, set, pane, kind = kindOf(value)) {
+function input(id, pointer, value, set, pane, kind) {
   const focus = () => pane.highlight(pointer);
   if (kind === 'boolean') {
     return h('input', { id, type: 'checkbox', checked: value === true, dataset: { pointer }, onfocus: focus,
@@ -189,21 +212,37 @@ function input(id, pointer, value, set, pane, kind = kindOf(value)) {
   });
 }
 
-function kindOf(value) {
+/** 'number', 'boolean' or 'text': from the schema's type when it names one, else from the value. */
+function kindOf(value, schema = {}) {
+  const types = [].concat(schema.type || []);
+  if (types.includes('number') || types.includes('integer')) {
+    return 'number';
+  }
+  if (types.includes('boolean')) {
+    return 'boolean';
+  }
+  if (types.includes('string')) {
+    return 'text';
+  }
   return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'text';
 }
 
-/** A list as rows: objects as a table with a column per key, other values one input a row; rows can be added and removed. */
-function listEditor(parent, key, pointer, pane) {
+/**
+ * A list as rows: objects as a table with a column per key (the item schema's and the items' own), other values one
+ * input a row; rows can be added and removed.
+ */
+function listEditor(parent, key, pointer, pane, itemSchema) {
   const list = parent[key];
   const container = h('div', {});
-  const columns = [...new Set(list.filter(item => item && typeof item === 'object').flatMap(item => Object.keys(item)))];
+  const itemProperties = itemSchema.properties || {};
+  const columns = [...new Set([...Object.keys(itemProperties).filter(k => isLeafSchema(itemProperties[k])),
+    ...list.filter(item => item && typeof item === 'object').flatMap(item => Object.keys(item))])];
   const kinds = {};
   columns.forEach(column => {
     const sample = list.map(item => item && item[column]).find(v => v !== null && v !== undefined);
-    kinds[column] = kindOf(sample);
+    kinds[column] = kindOf(sample, itemProperties[column]);
   });
-  const itemKind = kindOf(list.find(v => v !== null && v !== undefined));
+  const itemKind = kindOf(list.find(v => v !== null && v !== undefined), itemSchema);
 
   function draw() {
     const rows = list.map((item, index) => {
@@ -214,7 +253,13 @@ function listEditor(parent, key, pointer, pane) {
         return h('tr', {}, columns.map(column => {
           const id = 'f' + (rowPointer + '/' + column).replace(/[^A-Za-z0-9]/g, '_');
           return h('td', {}, h('label', { for: id, class: 'visually-hidden' }, column + ' of row ' + (index + 1)),
-            input(id, rowPointer + '/' + pointerToken(column), item[column], leaf => { item[column] = leaf; }, pane, kinds[column]));
+            input(id, rowPointer + '/' + pointerToken(column), item[column], leaf => {
+              if (leaf === null) {
+                delete item[column]; // an empty cell is an absent value, which the schema allows where null may not be
+              } else {
+                item[column] = leaf;
+              }
+            }, pane, kinds[column]));
         }), h('td', {}, remove));
       }
       const id = 'f' + rowPointer.replace(/[^A-Za-z0-9]/g, '_');
@@ -222,7 +267,7 @@ function listEditor(parent, key, pointer, pane) {
         input(id, rowPointer, item, leaf => { list[index] = leaf; }, pane, itemKind)), h('td', {}, remove));
     });
     const add = h('button', { type: 'button', class: 'small', onclick: () => {
-      list.push(columns.length > 0 ? Object.fromEntries(columns.map(c => [c, null])) : null);
+      list.push(columns.length > 0 ? {} : null);
       draw();
     } }, 'Add row');
     container.replaceChildren(h('table', { class: 'list-table' },

@@ -24,7 +24,8 @@ class ClassesController {
         this.catalog = catalog;
     }
 
-    @Operation(summary = "The document classes", description = "Name, description and key fields of each class, by name.")
+    @Operation(summary = "The document classes",
+            description = "Name, description, key fields and JSON schema of each class, by name.")
     @ApiResponse(responseCode = "200", description = "The classes")
     @GetMapping(path = "/classes", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> classes() {
@@ -35,6 +36,7 @@ class ClassesController {
                     entry.put("name", c.name());
                     entry.put("description", c.description());
                     entry.put("keyFields", c.keyFields());
+                    entry.put("schema", c.schema());
                     return entry;
                 }).toList();
         return Map.of("classes", classes);

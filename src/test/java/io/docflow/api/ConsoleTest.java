@@ -45,5 +45,9 @@ class ConsoleTest {
         assertThat(classes.getBody().get("classes").findValuesAsText("name"))
                 .contains("invoice", "receipt", "other").isSorted();
         assertThat(classes.getBody().at("/classes/0/description").asText()).isNotBlank();
+        JsonNode invoice = classes.getBody().get("classes").findParents("name").stream()
+                .filter(c -> c.get("name").asText().equals("invoice")).findFirst().orElseThrow();
+        assertThat(invoice.at("/schema/properties/total/type").asText()).isEqualTo("number");
+        assertThat(invoice.get("keyFields").toString()).contains("total");
     }
 }
