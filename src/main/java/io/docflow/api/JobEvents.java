@@ -38,6 +38,7 @@ class JobEvents implements SmartLifecycle {
     private ScheduledExecutorService poller;
     private JobChanges snapshot;
     private long lastHeartbeat = System.nanoTime();
+    private boolean failing;
 
     private static final class Client {
         final SseEmitter emitter;
@@ -116,12 +117,20 @@ class JobEvents implements SmartLifecycle {
         }
     }
 
+    /** Polls, logging a failure once (not every second) and the recovery after it. */
     private void pollSafely() {
         try {
             poll();
+            if (failing) {
+                failing = false;
+                log.info("Reading the newest jobs for the live job list works again");
+            }
         } catch (RuntimeException e) {
-            log.warn("Reading the newest jobs for the live job list failed; trying again in {}: {}",
-                    settings.pollInterval(), e.toString());
+            if (!failing) {
+                failing = true;
+                log.warn("Reading the newest jobs for the live job list failed; trying again every {} (logged once): {}",
+                        settings.pollInterval(), e.toString());
+            }
         }
     }
 
