@@ -80,7 +80,19 @@ public record DocflowProperties(
      */
     public record Jobs(@NotBlank @DefaultValue("docflow-jobs") String table,
                        @jakarta.validation.constraints.Min(1) @DefaultValue("3") int maxUnfinishedAttempts,
-                       @Valid @NotNull @DefaultValue Listing listing) {
+                       @Valid @NotNull @DefaultValue Listing listing,
+                       @Valid @NotNull @DefaultValue LiveUpdates liveUpdates) {
+    }
+
+    /**
+     * {@code GET /api/v1/jobs/events}: each pod reads the newest {@code pageSize} jobs every {@code pollInterval} while
+     * clients are connected, and tells them which changed; a comment every {@code heartbeat} keeps idle streams open
+     * through proxies; a stream ends after {@code streamTimeout} and the client opens a new one.
+     */
+    public record LiveUpdates(@NotNull @DefaultValue("1s") Duration pollInterval,
+                              @Min(1) @Max(1000) @DefaultValue("100") int pageSize,
+                              @NotNull @DefaultValue("15s") Duration heartbeat,
+                              @NotNull @DefaultValue("30m") Duration streamTimeout) {
     }
 
     /**

@@ -109,6 +109,9 @@ class OpenApiDocumentTest {
         String jobId = completedJobWithResultAndText();
         for (Operation operation : documented()) {
             JsonNode spec = document.at("/paths/" + escape(operation.path()) + "/" + operation.method().toLowerCase());
+            if (spec.at("/responses/200/content").has("text/event-stream")) {
+                continue; // a stream does not end: JobEventsTest reads it
+            }
             ResponseEntity<byte[]> response = send(operation, jobId, spec);
             String status = Integer.toString(response.getStatusCode().value());
             String what = operation + " answered " + status + " " + new String(response.getBody() == null ? new byte[0]
