@@ -41,6 +41,7 @@ import io.docflow.review.FieldChange;
 import io.docflow.review.FieldChanges;
 import io.docflow.review.ReviewSettings;
 import io.docflow.store.ResultDocuments;
+import io.docflow.store.ResultVersions;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,7 +51,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * The review of NEEDS_REVIEW jobs for the HTTP API (docs/api.md, "Review"): the queue, claims (leases on the job's
  * item), the review itself and the corrections export. A review re-checks the fields the way the pipeline does (the
  * class's JSON Schema, then rules, grounding and confidence with the class's FieldReview against the stored text),
- * keeps the result before it ({@code results/{jobId}.v1.json}), ends the job with one conditional write that needs the
+ * keeps the result before it ({@code results/{jobId}.v<n>.json}, {@link ResultVersions}), ends the job with one conditional write that needs the
  * reviewer's unexpired claim, rewrites the result and announces the review (routes/review.camel.yaml).
  */
 @Service
@@ -220,10 +221,11 @@ class ReviewService {
         }
         humanReview.set("changes", changesJson(changes));
         humanReview.set("rules", reviewed == null ? mapper.createArrayNode() : rulesJson(reviewed));
-        humanReview.put("previousResult", "s3://" + resultsBucket + "/" + ResultDocuments.previousVersionKey(jobId));
+        String previousKey = ResultVersions.nextVersionKey(s3, resultsBucket, jobId);
+        humanReview.put("previousResult", "s3://" + resultsBucket + "/" + previousKey);
 
         // the result as it was stays beside the reviewed one; written first, it is only a copy until the review ends
-        putJson(ResultDocuments.previousVersionKey(jobId), previous.toPrettyString());
+        putJson(previousKey, previous.toPrettyString());
         ReviewOutcome outcome = new ReviewOutcome(reviewer, now, action, documentClass,
                 reviewed == null ? Map.of() : keyFields(documentClass, reviewed.fields()), request.comment());
         if (!jobs.finishReview(jobId, outcome)) {

@@ -69,6 +69,9 @@ public final class JobAttributes {
     public static final String REVIEWED_DAY = "reviewedDay";
     public static final String REVIEW_ACTION = "reviewAction";
 
+    /** How many times the job has run: absent for the first run, counted up by each re-process. */
+    public static final String RUNS = "runs";
+
     private JobAttributes() {
     }
 }

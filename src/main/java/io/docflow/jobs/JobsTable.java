@@ -227,6 +227,22 @@ public class JobsTable {
     }
 
     /**
+     * A finished job (COMPLETED, NEEDS_REVIEW or FAILED) back to QUEUED for a new run: unclaimed, unannounced, its
+     * attempts, outcome, result location and review removed, its runs counted up. Answers false, changing nothing,
+     * for a job still running or held by a reviewer.
+     */
+    public boolean reopenForReprocess(String jobId) {
+        ItemUpdate reopen = new ItemUpdate().set(STATUS, JobStatus.QUEUED.name()).set(UPDATED_AT, now()).increment(RUNS)
+                .remove(CLAIMED_BY).remove(ANNOUNCED).remove(ATTEMPTS).remove(PARKINGS).remove(FAILED_ATTEMPTS)
+                .remove(REASON).remove(ERROR).remove(FINISHED_AT).remove(RESULT_LOCATION)
+                .remove(REVIEWED_BY).remove(REVIEWED_AT).remove(REVIEWED_DAY).remove(REVIEW_ACTION);
+        reopen.condition(reopen.name(STATUS) + " IN (" + reopen.value("completed", s(JobStatus.COMPLETED.name())) + ", "
+                + reopen.value("review", s(JobStatus.NEEDS_REVIEW.name())) + ", "
+                + reopen.value("failed", s(JobStatus.FAILED.name())) + ") AND attribute_not_exists(" + reopen.name(REVIEWER) + ")");
+        return update(jobId, reopen);
+    }
+
+    /**
      * The reviewer {@code reviewer} claims the NEEDS_REVIEW job for {@code lease}: taken when nobody holds it, taken
      * over when its holder's lease has run out, renewed when the caller holds it already. One conditional write.
      */

@@ -146,11 +146,6 @@ public class ResultDocuments {
         }
     }
 
-    /** Where the result stood before its review ({@code results/{jobId}.v1.json}): kept as it was. */
-    public static String previousVersionKey(String jobId) {
-        return "results/" + jobId + ".v1.json";
-    }
-
     public static String resultKey(String jobId) {
         return "results/" + jobId + ".json";
     }
