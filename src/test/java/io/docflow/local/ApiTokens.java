@@ -1,0 +1,36 @@
+package io.docflow.local;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Bearer tokens for tests that call the API of a docflow on the JVM's shared local services ({@link DocflowTest}):
+ * minted by the local issuer those contexts trust, so requests go through the real JWT validation.
+ */
+public final class ApiTokens {
+
+    private ApiTokens() {
+    }
+
+    /** A token for {@code role}: viewer, submitter, reviewer or admin. */
+    public static String token(String role) {
+        return LocalAwsInitializer.sharedServices().issuer().token(role);
+    }
+
+    /** A token for {@code role} of the caller {@code subject}: uploads are rate-limited per subject. */
+    public static String token(String role, String subject) {
+        return LocalAwsInitializer.sharedServices().issuer()
+                .token(subject, java.util.List.of(role), LocalIssuer.CLIENT_ID, LocalIssuer.LIFETIME);
+    }
+
+    /** Headers carrying {@code Authorization: Bearer} a token for {@code role}. */
+    public static HttpHeaders headers(String role) {
+        return bearer(token(role));
+    }
+
+    /** Headers carrying {@code Authorization: Bearer token}. */
+    public static HttpHeaders bearer(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return headers;
+    }
+}
