@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -32,7 +33,8 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
     public SecurityProblems(ObjectMapper json) {
-        this.json = json;
+        // the mix-in writes the extra members (code, ...) at the top level, as Spring MVC's problem responses have them
+        this.json = json.copy().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
     }
 
     /** A problem of docflow's own, for {@code instance}. */
