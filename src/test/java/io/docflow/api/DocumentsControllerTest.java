@@ -74,6 +74,20 @@ class DocumentsControllerTest {
     }
 
     @Test
+    void wordFilesAndImagesAreToldByTheirContentNotTheirNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        byte[] docx = java.nio.file.Files.readAllBytes(io.docflow.extract.OfficeFixtures.docx(dir.resolve("letter.docx"),
+                "Letter", "A. Writer", "Dear team, the report is attached."));
+        controller.upload(new MockMultipartFile("file", "letter.zip", "application/zip", docx));
+        assertThat(uploaded).startsWith("letter.zip application/vnd.openxmlformats-officedocument.wordprocessingml.document ");
+
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        controller.upload(new MockMultipartFile("file", "scan.pdf", "application/pdf", png.toByteArray()));
+        assertThat(uploaded).startsWith("scan.pdf image/png ");
+    }
+
+    @Test
     void aTypeDocflowDoesNotReadIsRefusedWhateverItIsDeclaredAsAndNothingIsStored() {
         byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
 
