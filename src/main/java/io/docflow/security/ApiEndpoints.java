@@ -9,7 +9,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The role each API request needs, first matching rule wins (docs/security.md has the same table). Reading is for
- * viewers, uploading for submitters, changing a job (review: claim, correct, approve) for reviewers, operations
+ * viewers, uploading for submitters, the review queue and changing a job (review: claim, correct, approve) for
+ * reviewers, operations
  * (dead-letter redrive, re-processing) and anything not listed for admins. Roles include the ones below them.
  */
 final class ApiEndpoints {
@@ -25,6 +26,7 @@ final class ApiEndpoints {
             new Rule(HttpMethod.POST, "/api/v1/documents", ApiRole.SUBMITTER),
             new Rule(null, "/api/v1/admin/**", ApiRole.ADMIN),
             new Rule(HttpMethod.POST, "/api/v1/jobs/*/reprocess", ApiRole.ADMIN),
+            new Rule(null, "/api/v1/review/**", ApiRole.REVIEWER),
             new Rule(HttpMethod.GET, "/api/**", ApiRole.VIEWER),
             new Rule(HttpMethod.HEAD, "/api/**", ApiRole.VIEWER),
             new Rule(null, "/api/v1/jobs/**", ApiRole.REVIEWER),

@@ -81,6 +81,8 @@ class SecurityTokensTest {
         assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("GET", "/api/v1/jobs/1/result"))).isEqualTo(ApiRole.VIEWER);
         assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("POST", "/api/v1/documents"))).isEqualTo(ApiRole.SUBMITTER);
         assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("POST", "/api/v1/jobs/1/review"))).isEqualTo(ApiRole.REVIEWER);
+        assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("DELETE", "/api/v1/jobs/1/review/claim"))).isEqualTo(ApiRole.REVIEWER);
+        assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("GET", "/api/v1/review/queue"))).isEqualTo(ApiRole.REVIEWER);
         assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("POST", "/api/v1/jobs/1/reprocess"))).isEqualTo(ApiRole.ADMIN);
         assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("POST", "/api/v1/admin/dlq/redrive"))).isEqualTo(ApiRole.ADMIN);
         assertThat(ApiEndpoints.roleFor(new MockHttpServletRequest("GET", "/api/v1/admin/anything"))).isEqualTo(ApiRole.ADMIN);
