@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -186,7 +187,10 @@ class ReviewService {
             if (action == ReviewAction.RECLASSIFY) {
                 documentClass = knownClass(request.documentClass());
             }
-            if (action == ReviewAction.CORRECT || action == ReviewAction.RECLASSIFY) {
+            if (action == ReviewAction.RECLASSIFY && request.fields() == null) {
+                // the model's values answer the wrong class's schema: without new ones, the document keeps none
+                fields = JsonNodeFactory.instance.objectNode();
+            } else if (action == ReviewAction.CORRECT || action == ReviewAction.RECLASSIFY) {
                 if (request.fields() == null || !request.fields().isObject()) {
                     throw new InvalidParameterException("fields", "A review that " + action.label()
                             + "s gives the full fields object in \"fields\"");
