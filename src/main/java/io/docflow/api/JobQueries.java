@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.docflow.config.DocflowProperties;
+import io.docflow.jobs.JobPage;
 import io.docflow.jobs.JobRecord;
+import io.docflow.jobs.JobSearch;
 import io.docflow.jobs.JobsTable;
 import org.springframework.stereotype.Service;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-/** Reads a job's item and its result for the HTTP API. */
+/** Reads jobs for the HTTP API: one job, a page of jobs, a job's result and its extracted text. */
 @Service
 class JobQueries {
 
@@ -67,14 +70,39 @@ class JobQueries {
         status.put("keyFields", job.keyFields());
         status.put("output", job.output());
         status.put("resultLocation", job.resultLocation());
+        if (job.review().reviewedBy() != null) {
+            status.put("reviewedBy", job.review().reviewedBy());
+            status.put("reviewedAt", job.review().reviewedAt());
+            status.put("reviewAction", job.review().action());
+        }
         return status;
     }
 
-    /** The result document, or null while the job has none yet. */
+    /** The result document; ResultNotReadyException while the job has none. */
     ResponseInputStream<GetObjectResponse> result(String jobId) {
-        if (job(jobId).resultLocation() == null) {
-            return null;
+        JobRecord job = job(jobId);
+        if (job.resultLocation() == null) {
+            throw new ResultNotReadyException(jobId, job.status().name());
         }
         return s3.getObject(b -> b.bucket(properties.buckets().results()).key("results/" + jobId + ".json"));
+    }
+
+    /** The text extracted from the job's document (the result's textLocation); TextNotFoundException when none is stored. */
+    ResponseInputStream<GetObjectResponse> text(String jobId) {
+        JobRecord job = job(jobId);
+        try {
+            return s3.getObject(b -> b.bucket(properties.buckets().results()).key("text/" + jobId + ".txt"));
+        } catch (NoSuchKeyException e) {
+            throw new TextNotFoundException(jobId, job.status().name());
+        }
+    }
+
+    /** One page of jobs, newest first, each as {@link #status(JobRecord)} shows it, and where the next page starts. */
+    Map<String, Object> list(JobSearch search) {
+        JobPage page = jobs.list(search);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobs", page.jobs().stream().map(JobQueries::status).toList());
+        body.put("nextCursor", page.nextCursor());
+        return body;
     }
 }

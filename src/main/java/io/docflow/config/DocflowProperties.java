@@ -79,7 +79,29 @@ public record DocflowProperties(
      * it is FAILED {@code CRASHED_REPEATEDLY} and its message goes to the dead-letter queue.
      */
     public record Jobs(@NotBlank @DefaultValue("docflow-jobs") String table,
-                       @jakarta.validation.constraints.Min(1) @DefaultValue("3") int maxUnfinishedAttempts) {
+                       @jakarta.validation.constraints.Min(1) @DefaultValue("3") int maxUnfinishedAttempts,
+                       @Valid @NotNull @DefaultValue Listing listing,
+                       @Valid @NotNull @DefaultValue LiveUpdates liveUpdates) {
+    }
+
+    /**
+     * {@code GET /api/v1/jobs/events}: each pod reads the newest {@code pageSize} jobs every {@code pollInterval} while
+     * clients are connected, and tells them which changed; a comment every {@code heartbeat} keeps idle streams open
+     * through proxies; a stream ends after {@code streamTimeout} and the client opens a new one.
+     */
+    public record LiveUpdates(@NotNull @DefaultValue("1s") Duration pollInterval,
+                              @Min(1) @Max(1000) @DefaultValue("100") int pageSize,
+                              @NotNull @DefaultValue("15s") Duration heartbeat,
+                              @NotNull @DefaultValue("30m") Duration streamTimeout) {
+    }
+
+    /**
+     * {@code GET /api/v1/jobs}: the page size when none is asked for, the largest page, and how many DynamoDB queries
+     * one page may take before it ends early with a cursor (selective filters, runs of days without jobs).
+     */
+    public record Listing(@Min(1) @DefaultValue("20") int defaultLimit,
+                          @Min(1) @Max(1000) @DefaultValue("100") int maxLimit,
+                          @Min(1) @Max(1000) @DefaultValue("30") int maxQueriesPerPage) {
     }
 
     /** Where outcomes are announced: the SNS topic and the EventBridge bus. */

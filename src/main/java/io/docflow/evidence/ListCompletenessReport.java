@@ -3,6 +3,7 @@ package io.docflow.evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -27,6 +28,11 @@ final class ListCompletenessReport {
         return report;
     }
 
+    /** Where an item's value was found: its quote's start, or the value's own when it came without a quote (text answers). */
+    private static Integer offset(FieldEvidence found) {
+        return found.quoteStart() != null ? found.quoteStart() : found.start();
+    }
+
     private static ListCompleteness report(Pointers.Located list, Map<String, FieldEvidence> byField, List<Rule> rules,
             List<RuleResult> results, List<TextRange> chunks, Pages pages, JsonNode fields) {
         TreeMap<Integer, Integer> perPage = new TreeMap<>();
@@ -37,7 +43,8 @@ final class ListCompletenessReport {
             Optional<Integer> start = Leaves.of(list.value().get(index)).stream()
                     .map(leaf -> byField.get(item + leaf.pointer()))
                     .filter(found -> found != null && found.grounded())
-                    .map(FieldEvidence::quoteStart)
+                    .map(ListCompletenessReport::offset)
+                    .filter(Objects::nonNull)
                     .min(Integer::compare);
             Integer page = start.map(pages::pageOf).orElse(null);
             if (page == null) {

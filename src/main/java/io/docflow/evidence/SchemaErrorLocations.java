@@ -8,7 +8,7 @@ import java.util.Set;
  * The fields that {@code SchemaValidator}'s messages point at: {@code $.lineItems[2].amount: string found, number
  * expected} is about {@code /lineItems/2/amount}; {@code $: required property 'total' not found} about the document.
  */
-final class SchemaErrorLocations {
+public final class SchemaErrorLocations {
 
     private SchemaErrorLocations() {
     }
@@ -23,6 +23,17 @@ final class SchemaErrorLocations {
             }
         }
         return pointers;
+    }
+
+    /**
+     * The JSON pointer a validator message is about ({@code ""} for the whole document), and the message without its
+     * location: {@code $.total: string found, number expected} is {@code /total} and {@code string found, number expected}.
+     */
+    public static String[] pointerAndMessage(String error) {
+        int colon = error.indexOf(": ");
+        String location = colon < 0 ? "$" : error.substring(0, colon);
+        String message = colon < 0 ? error : error.substring(colon + 2);
+        return new String[] {location.startsWith("$") ? pointer(location.substring(1)) : "", message};
     }
 
     private static String pointer(String path) {

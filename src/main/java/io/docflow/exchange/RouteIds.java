@@ -13,6 +13,7 @@ public final class RouteIds {
     public static final String STORE_RESULT = "store-result";
     public static final String ANNOUNCE = "announce";
     public static final String CALL_MODEL = "call-model";
+    public static final String REVIEW_COMPLETED = "review-completed";
 
     private RouteIds() {
     }

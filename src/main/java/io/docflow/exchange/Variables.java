@@ -10,6 +10,7 @@ import io.docflow.legacy.LegacyAnswer;
 import io.docflow.legacy.LegacyRequest;
 import io.docflow.legacy.StoredDocument;
 import io.docflow.model.ModelRequest;
+import io.docflow.notify.DocumentReviewed;
 
 /**
  * Every variable the routes share, in one place. ExchangeVariablesTest checks routes/ against this list: a variable a
@@ -26,9 +27,9 @@ public final class Variables {
             "ingest-from-queue (message attribute docflowParkCount, text), park-document (the next count, a number)",
             "register-job (only a message back from parking may take a parked job), park-document");
     public static final Variable<SourceObject> SOURCE = new Variable<>("source", SourceObject.class,
-            "register-job, legacy-process-document", "the job steps, store-result, park-document, legacy-reply-if-needed");
+            "register-job, legacy-process-document; ReviewAnnouncer", "the job steps, store-result, park-document, legacy-reply-if-needed, legacy-reply-after-review");
     public static final Variable<String> JOB_ID = new Variable<>("jobId", String.class,
-            "register-job, legacy-process-document, legacy-get-status", "every job step; JobCorrelation");
+            "register-job, legacy-process-document, legacy-get-status; ReviewAnnouncer", "every job step; JobCorrelation; review-completed");
     public static final Variable<Claim> CLAIM = new Variable<>("claim", Claim.class,
             "register-job (jobsTable.claim)", "register-job");
     public static final Variable<DocumentJob> JOB = new Variable<>("job", DocumentJob.class,
@@ -55,6 +56,8 @@ public final class Variables {
             "legacy-requests", "legacy-process-document, legacy-get-status, legacy-errors");
     public static final Variable<StoredDocument> STORED = new Variable<>("stored", StoredDocument.class,
             "legacy-process-document", "legacy-process-document");
+    public static final Variable<DocumentReviewed> REVIEW = new Variable<>("review", DocumentReviewed.class,
+            "ReviewAnnouncer (a finished review, sent to review-completed)", "review-completed");
     public static final Variable<JobRecord> LEGACY_JOB = new Variable<>("legacyJob", JobRecord.class,
             "legacy-process-document (legacyJobs.register)", "legacy-process-document");
     public static final Variable<LegacyAnswer> ANSWER = new Variable<>("answer", LegacyAnswer.class,
@@ -64,7 +67,7 @@ public final class Variables {
 
     public static final List<Variable<?>> ALL = List.of(INGEST_MESSAGE, MESSAGE_ID, PARK_COUNT, SOURCE, JOB_ID, CLAIM, JOB, FINALIZED,
             MODEL_REQUEST, MODEL_ATTEMPTS, MODEL_FALLBACK, SQS_MESSAGE_ID, REQUEST, STORED, LEGACY_JOB, ANSWER,
-            REPLY_QUEUE);
+            REPLY_QUEUE, REVIEW);
 
     private Variables() {
     }

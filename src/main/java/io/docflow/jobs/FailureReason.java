@@ -53,5 +53,7 @@ public enum FailureReason {
     /** The model rejected the request for good (validation, access, unknown model). */
     MODEL_REJECTED,
     /** The message kept failing until SQS moved it to the dead-letter queue (maxReceiveCount receives). */
-    POISON_MESSAGE
+    POISON_MESSAGE,
+    /** A reviewer rejected the NEEDS_REVIEW job (POST /api/v1/jobs/{jobId}/review, action reject); the error holds their comment. */
+    REJECTED_IN_REVIEW
 }

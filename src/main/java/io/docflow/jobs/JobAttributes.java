@@ -14,6 +14,10 @@ public final class JobAttributes {
     public static final String VERSION_ID = "versionId";
     public static final String RECEIVED_VIA = "receivedVia";
     public static final String CREATED_AT = "createdAt";
+    /** The UTC day the job was created ({@code yyyy-MM-dd}): the partition key of the newest-first index. */
+    public static final String CREATED_DAY = "createdDay";
+    /** Fixed-width creation time, '#', job id: the sort key of the listing indexes ({@link JobIndexes}). */
+    public static final String CREATED_KEY = "createdKey";
     public static final String UPDATED_AT = "updatedAt";
     /** The SQS message id whose exchange processes the job; its redelivery may resume the job, no other message may. */
     public static final String CLAIMED_BY = "claimedBy";
@@ -51,6 +55,19 @@ public final class JobAttributes {
     public static final String LEGACY_REPLY_QUEUE = "legacyReplyQueue";
     public static final String LEGACY_SOAP_VERSION = "legacySoapVersion";
     public static final String LEGACY_RESULT_SENT_AT = "legacyResultSentAt";
+    /** When the ProcessDocumentResult of a reviewed legacy job went out (its second result, after review). */
+    public static final String LEGACY_REVIEW_RESULT_SENT_AT = "legacyReviewResultSentAt";
+    /**
+     * The review of a NEEDS_REVIEW job: who holds its claim (a lease) and until when (fixed-width UTC time, so that
+     * text order is time order), then who reviewed it, when, and what they did ({@link ReviewAction}).
+     */
+    public static final String REVIEWER = "reviewer";
+    public static final String REVIEW_CLAIM_EXPIRES_AT = "reviewClaimExpiresAt";
+    public static final String REVIEWED_BY = "reviewedBy";
+    public static final String REVIEWED_AT = "reviewedAt";
+    /** The UTC day of reviewedAt: the partition key of the reviewed index ({@link JobIndexes#REVIEWED_INDEX}). */
+    public static final String REVIEWED_DAY = "reviewedDay";
+    public static final String REVIEW_ACTION = "reviewAction";
 
     private JobAttributes() {
     }

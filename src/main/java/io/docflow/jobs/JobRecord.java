@@ -14,13 +14,27 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param legacy          null unless the job was asked for over the legacy bridge
  * @param legacyResultSentAt when its ProcessDocumentResult went out, null before
  * @param output          per model task, whether it was asked with tool use or as text (empty before the outcome)
+ * @param review          the review's claim and outcome ({@link ReviewState#NONE} when there is none)
  */
 public record JobRecord(String jobId, JobStatus status, String bucket, String key, String receivedVia,
                         String claimedBy, boolean announced, String createdAt, String finishedAt,
                         String documentClass, Double confidence, String reason, String error, String model,
                         Double costUsd, String resultLocation, Map<String, Long> stageMillis,
                         Map<String, String> keyFields, LegacyRequester legacy, String legacyResultSentAt,
-                        int attempts, int parkings, int failedAttempts, String stage, Map<String, String> output) {
+                        int attempts, int parkings, int failedAttempts, String stage, Map<String, String> output,
+                        ReviewState review) {
+
+    /** A job without a review. */
+    public JobRecord(String jobId, JobStatus status, String bucket, String key, String receivedVia, String claimedBy,
+                     boolean announced, String createdAt, String finishedAt, String documentClass, Double confidence,
+                     String reason, String error, String model, Double costUsd, String resultLocation,
+                     Map<String, Long> stageMillis, Map<String, String> keyFields, LegacyRequester legacy,
+                     String legacyResultSentAt, int attempts, int parkings, int failedAttempts, String stage,
+                     Map<String, String> output) {
+        this(jobId, status, bucket, key, receivedVia, claimedBy, announced, createdAt, finishedAt, documentClass,
+                confidence, reason, error, model, costUsd, resultLocation, stageMillis, keyFields, legacy,
+                legacyResultSentAt, attempts, parkings, failedAttempts, stage, output, ReviewState.NONE);
+    }
 
     public static JobRecord of(Map<String, AttributeValue> item) {
         String correlationId = text(item, LEGACY_CORRELATION_ID);
@@ -33,7 +47,18 @@ public record JobRecord(String jobId, JobStatus status, String bucket, String ke
                 correlationId == null ? null : new LegacyRequester(correlationId, text(item, LEGACY_SOAP_VERSION),
                         text(item, LEGACY_REPLY_QUEUE)),
                 text(item, LEGACY_RESULT_SENT_AT), (int) count(item, ATTEMPTS), (int) count(item, PARKINGS),
-                (int) count(item, FAILED_ATTEMPTS), text(item, STAGE), texts(item, OUTPUT));
+                (int) count(item, FAILED_ATTEMPTS), text(item, STAGE), texts(item, OUTPUT), review(item));
+    }
+
+    private static ReviewState review(Map<String, AttributeValue> item) {
+        String expires = text(item, REVIEW_CLAIM_EXPIRES_AT);
+        String reviewer = text(item, REVIEWER);
+        String reviewedBy = text(item, REVIEWED_BY);
+        if (reviewer == null && reviewedBy == null) {
+            return ReviewState.NONE;
+        }
+        return new ReviewState(reviewer, expires == null ? null : java.time.Instant.parse(expires), reviewedBy,
+                text(item, REVIEWED_AT), text(item, REVIEW_ACTION));
     }
 
     public boolean isFinal() {

@@ -4,6 +4,7 @@ import static io.docflow.jobs.JobAttributes.*;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  *   PROCESSING ─ claim by its own message, after max-unfinished-attempts attempts that ended with the process ─►
  *       CRASH_LOOP: finish as FAILED (CRASHED_REPEATEDLY), without processing
  *   FAILED (POISON_MESSAGE, CRASHED_REPEATEDLY) ─ reopen (DLQ redrive) ─► QUEUED
+ *   NEEDS_REVIEW ─ claimReview (a lease: taken, taken over when expired, renewed) / releaseReview ─► NEEDS_REVIEW
+ *   NEEDS_REVIEW (claimed by the reviewer, lease unexpired) ─ finishReview ─► COMPLETED | FAILED (REJECTED_IN_REVIEW)
  * </pre>
+ * Reads: {@link #find} (one job, consistent) and {@link #list} (newest first by status, time, class, source and
+ * reason, through the global secondary indexes of {@link JobIndexes}).
  * A job's id is a name-based UUID of its source key ({@link SourceObject#jobId()}), so every path that announces the
  * same object version arrives at the same id and the first registration wins: one object version, one job.
  */
@@ -49,20 +54,29 @@ public class JobsTable {
     private final Clock clock;
     private final OutcomeAttributes outcomes;
     private final int maxUnfinishedAttempts;
+    private final JobListing listing;
+    private final ReviewListing reviewListing;
 
     @Autowired
     public JobsTable(DynamoDbClient dynamoDb, DocflowProperties properties, DocumentClassCatalog catalog) {
         this(dynamoDb, properties.jobs().table(), Clock.systemUTC(), name -> catalog.get(name).keyFields(),
-                properties.jobs().maxUnfinishedAttempts());
+                properties.jobs().maxUnfinishedAttempts(), properties.jobs().listing().maxQueriesPerPage());
     }
 
     JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames,
               int maxUnfinishedAttempts) {
+        this(dynamoDb, table, clock, keyFieldNames, maxUnfinishedAttempts, 30);
+    }
+
+    JobsTable(DynamoDbClient dynamoDb, String table, Clock clock, Function<String, List<String>> keyFieldNames,
+              int maxUnfinishedAttempts, int maxQueriesPerPage) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.clock = clock;
         this.outcomes = new OutcomeAttributes(keyFieldNames);
         this.maxUnfinishedAttempts = maxUnfinishedAttempts;
+        this.listing = new JobListing(dynamoDb, table, clock, maxQueriesPerPage);
+        this.reviewListing = new ReviewListing(dynamoDb, table);
     }
 
     /**
@@ -212,14 +226,107 @@ public class JobsTable {
         return update(jobId, reopen);
     }
 
+    /**
+     * The reviewer {@code reviewer} claims the NEEDS_REVIEW job for {@code lease}: taken when nobody holds it, taken
+     * over when its holder's lease has run out, renewed when the caller holds it already. One conditional write.
+     */
+    public ReviewClaim claimReview(String jobId, String reviewer, java.time.Duration lease) {
+        Instant now = clock.instant();
+        ItemUpdate claim = new ItemUpdate().set(REVIEWER, reviewer)
+                .set(REVIEW_CLAIM_EXPIRES_AT, JobIndexes.timePrefix(now.plus(lease))).set(UPDATED_AT, now.toString());
+        claim.condition(claim.name(STATUS) + " = " + claim.value("review", s(JobStatus.NEEDS_REVIEW.name()))
+                + " AND (attribute_not_exists(" + claim.name(REVIEWER) + ") OR " + claim.name(REVIEW_CLAIM_EXPIRES_AT)
+                + " <= " + claim.value("now", s(JobIndexes.timePrefix(now))) + " OR " + claim.name(REVIEWER) + " = "
+                + claim.value("reviewer", s(reviewer)) + ")");
+        Optional<JobRecord> claimed = updateReturning(jobId, claim);
+        if (claimed.isPresent()) {
+            return new ReviewClaim(ReviewClaim.Outcome.CLAIMED, claimed.get());
+        }
+        return find(jobId).map(job -> new ReviewClaim(job.status() == JobStatus.NEEDS_REVIEW
+                        ? ReviewClaim.Outcome.HELD_BY_OTHER : ReviewClaim.Outcome.NOT_IN_REVIEW, job))
+                .orElse(new ReviewClaim(ReviewClaim.Outcome.NOT_FOUND, null));
+    }
+
+    /** The reviewer gives their claim back; answers false when they did not hold it (nothing changes then). */
+    public boolean releaseReview(String jobId, String reviewer) {
+        ItemUpdate release = new ItemUpdate().remove(REVIEWER).remove(REVIEW_CLAIM_EXPIRES_AT);
+        release.condition(release.name(REVIEWER) + " = " + release.value("reviewer", s(reviewer)));
+        return update(jobId, release);
+    }
+
+    /**
+     * NEEDS_REVIEW to COMPLETED, or FAILED ({@link FailureReason#REJECTED_IN_REVIEW}) for a rejection, if
+     * {@code outcome.reviewer()} still holds an unexpired claim: records who reviewed it, when and how, the class and
+     * key fields after the review, and removes the claim. Answers false (nothing written) when the claim is gone.
+     */
+    public boolean finishReview(String jobId, ReviewOutcome outcome) {
+        String reviewedAt = JobIndexes.timePrefix(outcome.reviewedAt());
+        ItemUpdate finish = new ItemUpdate().set(STATUS, outcome.action().finalStatus().name())
+                .set(REVIEWED_BY, outcome.reviewer()).set(REVIEWED_AT, reviewedAt)
+                .set(REVIEWED_DAY, JobIndexes.createdDay(outcome.reviewedAt()))
+                .set(REVIEW_ACTION, outcome.action().label()).set(UPDATED_AT, outcome.reviewedAt().toString())
+                .remove(REVIEWER).remove(REVIEW_CLAIM_EXPIRES_AT);
+        if (outcome.action() == ReviewAction.REJECT) {
+            finish.set(REASON, FailureReason.REJECTED_IN_REVIEW.name()).set(ERROR, "Rejected in review by "
+                    + outcome.reviewer() + (outcome.comment() == null || outcome.comment().isBlank() ? "" : ": " + outcome.comment()));
+        } else {
+            finish.remove(REASON).remove(ERROR);
+            if (outcome.documentClass() != null) {
+                finish.set(DOCUMENT_CLASS, outcome.documentClass());
+            }
+            Map<String, AttributeValue> keyFields = new HashMap<>();
+            outcome.keyFields().forEach((name, value) -> keyFields.put(name, s(value)));
+            finish.set(KEY_FIELDS, AttributeValue.fromM(keyFields));
+        }
+        finish.condition(finish.name(STATUS) + " = " + finish.value("review", s(JobStatus.NEEDS_REVIEW.name())) + " AND "
+                + finish.name(REVIEWER) + " = " + finish.value("reviewer", s(outcome.reviewer())) + " AND "
+                + finish.name(REVIEW_CLAIM_EXPIRES_AT) + " > " + finish.value("now", s(JobIndexes.timePrefix(clock.instant()))));
+        return update(jobId, finish);
+    }
+
+    /**
+     * Records that a reviewed legacy job's ProcessDocumentResult (its result after review) is being sent, once;
+     * answers the job when it is the caller's to send, empty for any other job.
+     */
+    public Optional<JobRecord> markLegacyReviewResultSent(String jobId) {
+        ItemUpdate sent = new ItemUpdate().set(LEGACY_REVIEW_RESULT_SENT_AT, now());
+        sent.condition("attribute_exists(" + sent.name(LEGACY_CORRELATION_ID) + ") AND attribute_exists("
+                + sent.name(REVIEWED_AT) + ") AND attribute_not_exists(" + sent.name(LEGACY_REVIEW_RESULT_SENT_AT) + ")");
+        return updateReturning(jobId, sent);
+    }
+
+    /** One page of the NEEDS_REVIEW jobs, newest first (the status index), with their current claims. */
+    public JobPage reviewQueue(int limit, String cursor) {
+        return list(new JobSearch(JobStatus.NEEDS_REVIEW, null, null, null, null, null, limit, cursor));
+    }
+
+    /** The current claims of {@code jobIds} (a consistent read), by job id. */
+    public Map<String, ReviewState> reviewClaims(List<String> jobIds) {
+        return reviewListing.claims(jobIds);
+    }
+
+    /** The jobs reviewed at or after {@code from} and before {@code to}, through the reviewed index. */
+    public List<JobRecord> reviewedBetween(Instant from, Instant to) {
+        return reviewListing.reviewedBetween(from, to);
+    }
+
     /** The job as stored now (a consistent read), or empty. */
     public Optional<JobRecord> find(String jobId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key(jobId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobRecord.of(item));
     }
 
+    /**
+     * One page of the jobs {@code search} asks for, newest first, through the listing indexes ({@link JobListing});
+     * {@link InvalidCursorException} when its cursor is not one this search handed out.
+     */
+    public JobPage list(JobSearch search) {
+        return listing.list(search);
+    }
+
     private Map<String, AttributeValue> queued(SourceObject source) {
-        String now = now();
+        Instant created = clock.instant();
+        String now = created.toString();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(JOB_ID, s(source.jobId()));
         item.put(SOURCE_KEY, s(source.sourceKey()));
@@ -237,6 +344,8 @@ public class JobsTable {
         }
         item.put(RECEIVED_VIA, s(source.via()));
         item.put(CREATED_AT, s(now));
+        item.put(CREATED_DAY, s(JobIndexes.createdDay(created)));
+        item.put(CREATED_KEY, s(JobIndexes.createdKey(created, source.jobId())));
         item.put(UPDATED_AT, s(now));
         return item;
     }

@@ -54,6 +54,17 @@ public class LegacyJobs {
         return job.map(j -> answers.result(replyTarget(j), j)).orElse(null);
     }
 
+    /**
+     * The ProcessDocumentResult of a legacy job after its review (its reviewed status, class and fields), once, or
+     * null: not a legacy job, not reviewed, or sent already.
+     */
+    public LegacyAnswer reviewedResultToSend(SourceObject source, String jobId) {
+        if (!mayBeLegacy(source)) {
+            return null;
+        }
+        return jobs.markLegacyReviewResultSent(jobId).map(j -> answers.result(replyTarget(j), j)).orElse(null);
+    }
+
     boolean mayBeLegacy(SourceObject source) {
         return source != null && inputBucket.equals(source.bucket()) && source.key().startsWith(keyPrefix);
     }

@@ -70,6 +70,50 @@ public class Announcements {
         return key.contains(",") ? "arn:aws:s3:::" + job.source().bucket() : "arn:aws:s3:::" + job.source().bucket() + "/" + key;
     }
 
+    /**
+     * The "Document Reviewed" announcement: the job, its final status and class after the review, who reviewed it,
+     * what they did and which fields they changed.
+     */
+    public String reviewMessage(DocumentReviewed review) {
+        ObjectNode message = mapper.createObjectNode();
+        message.put("jobId", review.jobId());
+        message.put("status", review.status());
+        message.put("documentClass", review.documentClass());
+        if (!java.util.Objects.equals(review.modelClass(), review.documentClass())) {
+            message.put("modelClass", review.modelClass());
+        }
+        message.put("bucket", review.bucket());
+        message.put("key", review.key());
+        message.put("resultLocation", review.resultLocation());
+        if (review.reason() != null) {
+            message.put("reason", review.reason());
+        }
+        message.put("reviewedBy", review.reviewedBy());
+        message.put("reviewedAt", review.reviewedAt());
+        message.put("action", review.action());
+        message.set("changedFields", mapper.valueToTree(review.changedFields()));
+        message.put("resultVersion", ResultDocuments.REVIEWED_RESULT_VERSION);
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SNS message attribute {@code documentClass} of a review announcement. */
+    public String reviewDocumentClassAttribute(DocumentReviewed review) {
+        return review.documentClass() == null ? "none" : review.documentClass();
+    }
+
+    public String reviewResourceArn(DocumentReviewed review) {
+        String key = review.key();
+        return key.contains(",") ? "arn:aws:s3:::" + review.bucket() : "arn:aws:s3:::" + review.bucket() + "/" + key;
+    }
+
+    public String reviewSubject(DocumentReviewed review) {
+        return "docflow job " + review.status() + " (reviewed)";
+    }
+
     public String subject(DocumentJob job) {
         // SNS subjects must be ASCII without line breaks: the key (any Unicode) stays in the message
         return "docflow job " + job.outcome().status().name();

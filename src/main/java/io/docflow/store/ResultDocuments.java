@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.config.DocflowProperties;
+import io.docflow.evidence.ReviewedFields;
 import io.docflow.jobs.DocumentJob;
 import io.docflow.jobs.FieldExtraction;
 import io.docflow.jobs.JobOutcome;
@@ -28,6 +30,13 @@ public class ResultDocuments {
      * numbers in {@code fields}; consumers tell the shapes apart by it.
      */
     public static final int RESULT_VERSION = 2;
+
+    /**
+     * The shape of a reviewed result (written by the review, never by the pipeline): {@code fields} and {@code review}
+     * are the reviewed ones, {@code modelAnswer} keeps the model's class, fields and review, {@code humanReview} says
+     * who did what.
+     */
+    public static final int REVIEWED_RESULT_VERSION = 3;
 
     private final ObjectMapper mapper;
     private final CostEstimator costs;
@@ -86,6 +95,8 @@ public class ResultDocuments {
             doc.put("characters", document.text().length());
             doc.put("truncated", document.truncated());
             doc.put("embeddedDocumentsSkipped", document.embeddedDocumentsSkipped());
+            // where each page begins in the stored text: a review grounds corrected values on the right pages
+            doc.set("pageStarts", mapper.valueToTree(document.pageStarts()));
             if (text.hasText()) {
                 result.put("textLocation", "s3://" + properties.buckets().results() + "/" + textKey(job));
             }
@@ -133,6 +144,59 @@ public class ResultDocuments {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result of job " + job.jobId(), e);
         }
+    }
+
+    /** Where the result stood before its review ({@code results/{jobId}.v1.json}): kept as it was. */
+    public static String previousVersionKey(String jobId) {
+        return "results/" + jobId + ".v1.json";
+    }
+
+    public static String resultKey(String jobId) {
+        return "results/" + jobId + ".json";
+    }
+
+    /**
+     * The result after a review, from the result as the pipeline wrote it: status (and reason) after the review; for
+     * an accepted review ({@code reviewed} not null) the reviewed fields in {@code fields}, their review (evidence,
+     * rules, confidence re-run on the reviewed fields) in {@code review}, the class after the review; the model's
+     * class, fields and review as they were in {@code modelAnswer}; the reviewer's {@code humanReview}.
+     */
+    public String reviewedJson(ObjectNode previous, String status, String reason, String error, String documentClass,
+                               ReviewedFields reviewed, ObjectNode humanReview) {
+        ObjectNode result = previous.deepCopy();
+        ObjectNode modelAnswer = mapper.createObjectNode();
+        JsonNode modelClass = previous.at("/classification/documentClass");
+        modelAnswer.set("documentClass", modelClass.isMissingNode() ? mapper.nullNode() : modelClass);
+        modelAnswer.set("fields", previous.has("fields") ? previous.get("fields") : mapper.nullNode());
+        modelAnswer.set("review", previous.has("review") ? previous.get("review") : mapper.nullNode());
+        result.put("resultVersion", REVIEWED_RESULT_VERSION);
+        result.put("status", status);
+        result.remove(List.of("reason", "error"));
+        if (reason != null) {
+            result.put("reason", reason);
+            result.put("error", error);
+        }
+        if (reviewed != null) {
+            result.set("fields", reviewed.fields());
+            result.set("review", ReviewSection.of(mapper, reviewed));
+            ObjectNode validation = result.withObjectProperty("validation");
+            validation.put("valid", true);
+            validation.set("errors", mapper.createArrayNode());
+            result.withObjectProperty("classification").put("documentClass", documentClass);
+            result.put("schemaVersion", catalog.get(documentClass).version());
+        }
+        result.set("modelAnswer", modelAnswer);
+        result.set("humanReview", humanReview);
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the reviewed result of job " + previous.path("jobId").asText(), e);
+        }
+    }
+
+    /** The {@code review} section of reviewed fields, as the result document shows it. */
+    public JsonNode reviewSection(ReviewedFields reviewed) {
+        return ReviewSection.of(mapper, reviewed);
     }
 
     /**

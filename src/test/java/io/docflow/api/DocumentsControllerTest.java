@@ -51,7 +51,7 @@ class DocumentsControllerTest {
         }
     };
     private final DocumentsController controller = new DocumentsController(uploads, jobs,
-            new DocumentTypes(SECURITY));
+            new DocumentTypes(SECURITY), PROPERTIES);
 
     @Test
     void anUploadIsAcceptedWithWhereToFollowItsJob() throws IOException {
@@ -106,24 +106,15 @@ class DocumentsControllerTest {
     }
 
     @Test
-    void aJobWithoutAResultYetIsAConflictThatSaysWhereToFollowIt() {
-        ResponseEntity<?> response = controller.result(JOB_ID);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(response.getBody()).isEqualTo(new ApiError("result_not_ready",
-                "Job " + JOB_ID + " has no result yet; follow /api/v1/jobs/" + JOB_ID));
-    }
-
-    @Test
     void aStoredResultIsServedAsJson() throws IOException {
         storedResult = new ResponseInputStream<>(GetObjectResponse.builder().build(),
                 AbortableInputStream.create(new ByteArrayInputStream("{\"status\":\"COMPLETED\"}".getBytes())));
 
-        ResponseEntity<?> response = controller.result(JOB_ID);
+        ResponseEntity<InputStreamResource> response = controller.result(JOB_ID);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
-        try (InputStream body = ((InputStreamResource) response.getBody()).getInputStream()) {
+        try (InputStream body = response.getBody().getInputStream()) {
             assertThat(new String(body.readAllBytes())).isEqualTo("{\"status\":\"COMPLETED\"}");
         }
     }

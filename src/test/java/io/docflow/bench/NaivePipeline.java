@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 
 /**
- * What a naive integration does with one document: extract its text with Tika's facade (no OCR), ask the model to
- * classify the whole text, then to extract the fields of that class from the whole text, and take the replies as
- * JSON; a throttled call is retried after a fixed delay, nothing else. Used by the benchmark's baseline
+ * What a naive integration does with one document: extract its text with Tika's facade (which runs Tesseract on
+ * images when it is installed), ask the model to classify the whole text, then to extract the fields of that class
+ * from the whole text, and take the replies as JSON; a throttled call is retried after a fixed delay, nothing else. Used by the benchmark's baseline
  * ({@link NaiveClient}) and by the evaluation's baseline, so both measure the same thing.
  */
 public final class NaivePipeline {

@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.docflow.config.DocflowProperties;
+import io.docflow.jobs.JobAttributes;
+import io.docflow.jobs.JobIndexes;
 import io.docflow.local.LocalProvisioner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +53,31 @@ class CloudFormationTemplateTest {
                 .isGreaterThanOrEqualTo(defaults.ingest().visibilityTimeoutSeconds());
         Map<String, Object> ingest = properties("IngestQueue", parameters("docflow", ""));
         assertThat(map(ingest, "RedrivePolicy")).containsKey("deadLetterTargetArn");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJobsTableHasTheListingIndexesTheListingQueries() {
+        Map<String, Object> table = properties("JobsTable", parameters("docflow", ""));
+        Map<String, Map<String, Object>> indexes = new HashMap<>();
+        for (Map<String, Object> index : (List<Map<String, Object>>) table.get("GlobalSecondaryIndexes")) {
+            indexes.put(String.valueOf(index.get("IndexName")), index);
+        }
+
+        for (String[] index : new String[][] {{JobIndexes.STATUS_INDEX, JobAttributes.STATUS},
+                {JobIndexes.CREATED_INDEX, JobAttributes.CREATED_DAY}}) {
+            Map<String, Object> definition = indexes.get(index[0]);
+            assertThat(definition).as(index[0]).isNotNull();
+            assertThat((List<Map<String, Object>>) definition.get("KeySchema"))
+                    .containsExactly(Map.of("AttributeName", index[1], "KeyType", "HASH"),
+                            Map.of("AttributeName", JobAttributes.CREATED_KEY, "KeyType", "RANGE"));
+            Map<String, Object> projection = map(definition, "Projection");
+            assertThat(projection.get("ProjectionType")).isEqualTo("INCLUDE");
+            assertThat(new TreeSet<>(strings(projection.get("NonKeyAttributes")))).as(index[0]).isEqualTo(new TreeSet<>(
+                    JobIndexes.LISTED_ATTRIBUTES.stream().filter(a -> !a.equals(index[1])).toList()));
+        }
+        assertThat(((List<Map<String, Object>>) table.get("AttributeDefinitions")).stream().map(d -> d.get("AttributeName")))
+                .contains(JobAttributes.STATUS, JobAttributes.CREATED_DAY, JobAttributes.CREATED_KEY);
     }
 
     @ParameterizedTest

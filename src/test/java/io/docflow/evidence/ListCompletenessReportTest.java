@@ -47,6 +47,19 @@ class ListCompletenessReportTest {
     }
 
     @Test
+    void itemsFoundWithoutQuotesAreCountedWhereTheirValuesAre() {
+        // a text answer gives no evidence: the values are looked up in the text, and have no quote
+        ReviewedFields reviewed = statement.review(ReviewInput.of(TEXT, PAGES,
+                json("{'transactionCount': 3, 'transactions': " + transactions(3) + "}"), json("[]"))
+                .withUnquotedValuesLookedUp(true));
+        ListCompleteness report = reviewed.lists().stream().filter(list -> list.list().equals("/transactions")).findFirst().orElseThrow();
+
+        assertThat(report.items()).isEqualTo(3);
+        assertThat(report.itemsPerPage()).containsExactly(new ListCompleteness.PageCount(1, 2), new ListCompleteness.PageCount(3, 1));
+        assertThat(report.itemsWithoutPage()).isZero();
+    }
+
+    @Test
     void itemsAreCountedPerPageAndAgainstTheStatedCount() {
         ListCompleteness report = report("{'transactionCount': 3, 'transactions': " + transactions(3) + "}", evidence(3), List.of());
 

@@ -56,6 +56,8 @@ class LegacyBridgeTest {
     @Autowired DynamoDbClient dynamoDb;
     @Autowired TestRestTemplate http;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Everything read from the default response queue so far: tests pick out their own answers. */
     private static final List<Received> defaultQueueAnswers = Collections.synchronizedList(new ArrayList<>());
 
@@ -124,6 +126,49 @@ class LegacyBridgeTest {
         assertThat(result.get("FailureReason")).isEqualTo("UNSUPPORTED_TYPE");
         assertThat(result.get("FailureMessage")).isNotBlank();
         assertThat(result.fields()).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatNeedsReviewGetsItsReviewedResultOnceAPersonCorrectedIt() throws IOException {
+        String correlationId = "review-" + shortId();
+        String replyQueue = replyQueue();
+        String number = "INV-LR" + shortId().toUpperCase();
+        byte[] pdf = io.docflow.pipeline.Fixtures.pdfOf("""
+                ACME Supplies Ltd
+                INVOICE
+                Invoice Number: %s
+                Invoice Date: 2026-03-01
+                Subtotal: $617.96
+                Tax: $30.90
+                Total: $693.86
+                Amount due in USD.
+                """.formatted(number));
+        send(Soap.envelope("1.1", replyQueue, Soap.processInline(correlationId, null, "invoice.pdf", pdf)));
+        String jobId = awaitAnswer(replyQueue, a -> a.kind().equals("ProcessDocumentAcknowledgement")).get("JobId");
+        Soap.Answer first = awaitAnswer(replyQueue, a -> a.kind().equals("ProcessDocumentResult"));
+        assertThat(first.get("Status")).isEqualTo("NEEDS_REVIEW");
+        assertThat(first.get("FailureReason")).isEqualTo("FIELDS_NEED_REVIEW");
+
+        assertThat(http.postForEntity("/api/v1/jobs/" + jobId + "/review/claim", null, JsonNode.class)
+                .getStatusCode().value()).isEqualTo(200);
+        JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results())
+                .key("results/" + jobId + ".json")).asByteArray());
+        com.fasterxml.jackson.databind.node.ObjectNode fields = result.get("fields").deepCopy();
+        fields.put("total", 648.86);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String review = JSON.createObjectNode().put("action", "correct").set("fields", fields).toString();
+        assertThat(http.postForEntity("/api/v1/jobs/" + jobId + "/review",
+                new org.springframework.http.HttpEntity<>(review, headers), JsonNode.class).getStatusCode().value())
+                .isEqualTo(200);
+
+        Soap.Answer reviewed = awaitAnswer(replyQueue, a -> a.kind().equals("ProcessDocumentResult")
+                && "COMPLETED".equals(a.get("Status")));
+        assertThat(reviewed.header("RelatesTo")).isEqualTo(correlationId);
+        assertThat(reviewed.get("JobId")).isEqualTo(jobId);
+        assertThat(reviewed.field("invoiceNumber")).isEqualTo(number);
+        assertThat(reviewed.field("total")).isEqualTo("648.86");
+        assertThat(item(jobId).get("legacyReviewResultSentAt")).isNotNull();
     }
 
     @Test

@@ -4,11 +4,14 @@ import java.util.Map;
 
 import io.docflow.config.DocflowProperties;
 import io.docflow.jobs.JobAttributes;
+import io.docflow.jobs.JobIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -23,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalProvisioner {
 
-    public static final String SOURCE_KEY_INDEX = "sourceKey-index";
+    public static final String SOURCE_KEY_INDEX = JobIndexes.SOURCE_KEY_INDEX;
     public static final String OBJECT_CREATED_RULE = "docflow-object-created";
     private static final Logger log = LoggerFactory.getLogger(LocalProvisioner.class);
 
@@ -50,7 +53,7 @@ public final class LocalProvisioner {
         createQueue(queues.legacyRequests(), Map.of());
         createQueue(queues.legacyResponses(), Map.of());
 
-        createJobsTable(config.jobs().table());
+        createJobsTable(clients.dynamoDb(), config.jobs().table());
 
         String ingestArn = queueArn(ingestUrl);
         clients.sns().createTopic(b -> b.name(config.events().topic()));
@@ -107,21 +110,54 @@ public final class LocalProvisioner {
         return url;
     }
 
-    private void createJobsTable(String table) {
+    /** The jobs table as docs/aws/docflow-resources.yaml defines it: key, source key index, listing indexes. */
+    public static void createJobsTable(DynamoDbClient dynamoDb, String table) {
         try {
-            clients.dynamoDb().createTable(b -> b.tableName(table)
+            dynamoDb.createTable(b -> b.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(JobAttributes.JOB_ID).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(JobAttributes.SOURCE_KEY).attributeType(ScalarAttributeType.S).build())
+                            stringAttribute(JobAttributes.JOB_ID),
+                            stringAttribute(JobAttributes.SOURCE_KEY),
+                            stringAttribute(JobAttributes.STATUS),
+                            stringAttribute(JobAttributes.CREATED_DAY),
+                            stringAttribute(JobAttributes.CREATED_KEY),
+                            stringAttribute(JobAttributes.REVIEWED_DAY),
+                            stringAttribute(JobAttributes.REVIEWED_AT))
                     .keySchema(k -> k.attributeName(JobAttributes.JOB_ID).keyType(KeyType.HASH))
-                    .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(SOURCE_KEY_INDEX)
-                            .keySchema(k -> k.attributeName(JobAttributes.SOURCE_KEY).keyType(KeyType.HASH))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))
-                            .build()));
+                    .globalSecondaryIndexes(
+                            GlobalSecondaryIndex.builder()
+                                    .indexName(SOURCE_KEY_INDEX)
+                                    .keySchema(k -> k.attributeName(JobAttributes.SOURCE_KEY).keyType(KeyType.HASH))
+                                    .projection(p -> p.projectionType(ProjectionType.ALL))
+                                    .build(),
+                            listingIndex(JobIndexes.STATUS_INDEX, JobAttributes.STATUS),
+                            listingIndex(JobIndexes.CREATED_INDEX, JobAttributes.CREATED_DAY),
+                            GlobalSecondaryIndex.builder()
+                                    .indexName(JobIndexes.REVIEWED_INDEX)
+                                    .keySchema(KeySchemaElement.builder().attributeName(JobAttributes.REVIEWED_DAY)
+                                                    .keyType(KeyType.HASH).build(),
+                                            KeySchemaElement.builder().attributeName(JobAttributes.REVIEWED_AT)
+                                                    .keyType(KeyType.RANGE).build())
+                                    .projection(p -> p.projectionType(ProjectionType.INCLUDE)
+                                            .nonKeyAttributes(JobIndexes.REVIEWED_ATTRIBUTES))
+                                    .build()));
         } catch (ResourceInUseException e) {
             // provisioned before: keep it
         }
+    }
+
+    /** A listing index ({@link JobIndexes}): {@code partition} and createdKey, with the listed attributes. */
+    private static GlobalSecondaryIndex listingIndex(String name, String partition) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(KeySchemaElement.builder().attributeName(partition).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(JobAttributes.CREATED_KEY).keyType(KeyType.RANGE).build())
+                .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes(
+                        JobIndexes.LISTED_ATTRIBUTES.stream().filter(a -> !a.equals(partition)).toList()))
+                .build();
+    }
+
+    private static AttributeDefinition stringAttribute(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
     }
 }

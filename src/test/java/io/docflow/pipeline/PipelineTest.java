@@ -297,10 +297,11 @@ class PipelineTest {
     }
 
     @Test
-    void unknownJobsAnswer404WithAJsonError() {
+    void unknownJobsAnswer404WithAProblem() {
         var missing = get("/api/v1/jobs/" + java.util.UUID.randomUUID());
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
-        assertThat(missing.getBody().get("error").asText()).isEqualTo("job_not_found");
+        assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(missing.getBody().get("code").asText()).isEqualTo("job_not_found");
         assertThat(get("/api/v1/jobs/not-a-uuid/result").getStatusCode().value()).isEqualTo(404);
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.docflow.client.DocflowClient;
 import io.docflow.config.DocflowProperties;
 import io.docflow.evaluation.ConfigurationScores;
 import io.docflow.evaluation.DocumentEvaluation;
@@ -87,10 +88,10 @@ public final class EvaluateCommand {
         java.util.function.Function<String, FieldMatchers> matchersOf =
                 c -> matchers.computeIfAbsent(c, name -> FieldMatchers.of(schemas.get(name)));
         if (options.deployed()) {
-            configurations.add(score(options.labelA(), truths, matchersOf, apiRun(new DocflowApi(URI.create(options.get("api")),
+            configurations.add(score(options.labelA(), truths, matchersOf, apiRun(new DocflowClient(URI.create(options.get("api")),
                     options.get("token")), options.labelA(), truths)));
             if (options.ab()) {
-                configurations.add(score(options.labelB(), truths, matchersOf, apiRun(new DocflowApi(URI.create(options.get("b-api")),
+                configurations.add(score(options.labelB(), truths, matchersOf, apiRun(new DocflowClient(URI.create(options.get("b-api")),
                         options.get("b-token")), options.labelB(), truths)));
             }
         } else {
@@ -130,7 +131,7 @@ public final class EvaluateCommand {
         return dir;
     }
 
-    private Map<GroundTruth, ObservedResult> apiRun(DocflowApi api, String label, List<GroundTruth> truths) {
+    private Map<GroundTruth, ObservedResult> apiRun(DocflowClient api, String label, List<GroundTruth> truths) {
         out.printf("%s: %s%n", label, api.base());
         return new ApiRun(api, options.inFlight(), Duration.ofMinutes(options.timeoutMinutes()),
                 new Progress(out, label, truths.size())).run(truths);
@@ -139,7 +140,7 @@ public final class EvaluateCommand {
     private Map<GroundTruth, ObservedResult> localRun(LocalDocflows local, String name, Map<String, String> settings,
                                                       String label, List<GroundTruth> truths) {
         out.printf("%s: starting a local docflow with %s%n", label, settings.isEmpty() ? "its defaults" : settings);
-        DocflowApi api = local.start(name, settings);
+        DocflowClient api = local.start(name, settings);
         try {
             return apiRun(api, label, truths);
         } finally {

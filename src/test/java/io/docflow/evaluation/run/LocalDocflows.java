@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.docflow.bench.DocflowProcess;
+import io.docflow.client.DocflowClient;
 import io.docflow.bench.Runner;
 import io.docflow.config.DocflowProperties;
 import io.docflow.local.LocalAws;
@@ -45,7 +46,7 @@ final class LocalDocflows implements AutoCloseable {
     }
 
     /** Starts docflow with {@code settings} on resources of its own and answers its API once it is ready. */
-    DocflowApi start(String name, Map<String, String> settings) {
+    DocflowClient start(String name, Map<String, String> settings) {
         Map<String, String> all = Runner.runSettings("eval-" + name, settings);
         DocflowProperties config = new Binder(new MapConfigurationPropertySource(all))
                 .bindOrCreate("docflow", DocflowProperties.class);
@@ -55,13 +56,13 @@ final class LocalDocflows implements AutoCloseable {
         DocflowProcess process = DocflowProcess.start("evaluate-" + name, aws, all, JVM, logs);
         processes.add(process);
         // a submitter of its own per docflow: the per-caller upload rate must not pace an evaluation run
-        return new DocflowApi(URI.create("http://127.0.0.1:" + process.port()),
+        return new DocflowClient(URI.create("http://127.0.0.1:" + process.port()),
                 aws.issuer().token("evaluate-" + name, List.of("submitter"), io.docflow.local.LocalIssuer.CLIENT_ID,
                         io.docflow.local.LocalIssuer.LIFETIME));
     }
 
     /** Stops the docflow of {@code api}'s configuration (the next one gets the machine to itself). */
-    void stop(DocflowApi api) {
+    void stop(DocflowClient api) {
         processes.removeIf(p -> {
             if (api.base().getPort() == p.port()) {
                 p.close();

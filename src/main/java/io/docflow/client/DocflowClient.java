@@ -1,4 +1,4 @@
-package io.docflow.evaluation.run;
+package io.docflow.client;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,11 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A running docflow's HTTP API, as the evaluate command uses it: upload a document, read its job, read its result
- * (docs/architecture.md, "HTTP API"). Any docflow: a local one or a deployed one, with a bearer token when its API
- * asks for one.
+ * A running docflow's HTTP API as its command-line tools use it (bulk ingest, evaluation): upload a document, read
+ * its job, read its result (docs/api.md). Any docflow, local or deployed, with a bearer token when its API asks for one.
  */
-final class DocflowApi {
+public final class DocflowClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,17 +28,17 @@ final class DocflowApi {
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DocflowApi(URI base, String token) {
+    public DocflowClient(URI base, String token) {
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.token = token;
     }
 
-    URI base() {
+    public URI base() {
         return base;
     }
 
     /** Uploads {@code file} (multipart, POST /api/v1/documents) and answers its job id. */
-    String upload(Path file) {
+    public String upload(Path file) {
         String boundary = "docflow-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -69,7 +68,7 @@ final class DocflowApi {
     }
 
     /** The job (GET /api/v1/jobs/{id}), or null while docflow does not know it yet. */
-    JsonNode job(String jobId) {
+    public JsonNode job(String jobId) {
         HttpResponse<String> response = send(request("api/v1/jobs/" + jobId).GET().build());
         if (response.statusCode() == 404) {
             return null;
@@ -78,7 +77,7 @@ final class DocflowApi {
     }
 
     /** The result document, or null when the job has none (409). */
-    JsonNode result(String jobId) {
+    public JsonNode result(String jobId) {
         HttpResponse<String> response = send(request("api/v1/jobs/" + jobId + "/result").GET().build());
         if (response.statusCode() == 409 || response.statusCode() == 404) {
             return null;
