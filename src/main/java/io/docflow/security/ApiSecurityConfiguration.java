@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScra
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,13 +25,14 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The HTTP API as an OAuth2 resource server (docs/security.md). Every {@code /api/**} request needs a JWT of the
  * configured issuer, for one of the audiences, and the role {@link ApiEndpoints} names; Kubernetes' probes
- * (health, liveness, readiness) and Prometheus' scrape stay open, as do the API description and pages outside
- * {@code /api}. No sessions and no cookies, so no CSRF tokens: each request carries its bearer token.
+ * (health, liveness, readiness) and Prometheus' scrape stay open, as do the API description, the console's pages and
+ * anything else outside {@code /api}. No sessions and no cookies, so no CSRF tokens: each request carries its bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -41,6 +43,9 @@ class ApiSecurityConfiguration {
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, PrometheusScrapeEndpoint.class)).permitAll();
             requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ApiRole.ADMIN.name());
+            for (String page : ApiEndpoints.OPEN) {
+                requests.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, page)).permitAll();
+            }
             for (ApiEndpoints.Rule rule : ApiEndpoints.RULES) {
                 requests.requestMatchers(rule.matcher()).hasRole(rule.role().name());
             }
