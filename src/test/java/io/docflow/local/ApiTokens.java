@@ -1,5 +1,7 @@
 package io.docflow.local;
 
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -20,6 +22,15 @@ public final class ApiTokens {
     public static String token(String role, String subject) {
         return LocalAwsInitializer.sharedServices().issuer()
                 .token(subject, java.util.List.of(role), LocalIssuer.CLIENT_ID, LocalIssuer.LIFETIME);
+    }
+
+    /**
+     * A client of the same server as {@code http} sending {@code Authorization: Bearer token} with every request
+     * that does not set its own; like {@code http}, it answers error statuses instead of throwing.
+     */
+    public static TestRestTemplate as(TestRestTemplate http, String token) {
+        return new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 
     /** Headers carrying {@code Authorization: Bearer} a token for {@code role}. */
