@@ -144,6 +144,7 @@ public final class LocalDocflow {
 
                  The API needs a bearer token; this one is admin's (it may do everything), good for %d hours:
                    export TOKEN=%s
+                 The console, signed in as admin (one click): %s/#token=%s
 
                  Try it (any credentials work; the AWS CLI needs some):
                    export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
@@ -164,6 +165,7 @@ public final class LocalDocflow {
                 info.get("inbox"), config.buckets().input(),
                 endpoints.get("issuer"), endpoints.get("issuer"),
                 LocalIssuer.LIFETIME.toHours(), aws.issuer().tokensPerRole().get("admin"),
+                info.get("docflow"), aws.issuer().tokensPerRole().get("admin"),
                 endpoints.get("s3"), config.buckets().input(),
                 endpoints.get("dynamodb"), config.jobs().table(),
                 info.get("docflow"), info.get("docflow"));
