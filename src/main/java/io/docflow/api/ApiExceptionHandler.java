@@ -24,7 +24,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error the service answers, as RFC 9457 {@code application/problem+json} ({@link Problems}): docflow's own
- * ({@link ProblemException}, a bad cursor, a refused argument), Spring MVC's (unknown path, wrong method, wrong
+ * ({@link ProblemException}, such as a job not found or an upload of a type docflow does not read; a bad cursor, a
+ * refused argument), Spring MVC's (unknown path, wrong method, wrong
  * content type, a parameter that does not convert, a missing part, an upload over the limit: the
  * {@link ResponseEntityExceptionHandler} part, which keeps their headers such as {@code Allow}), and anything
  * unexpected: logged with its stack trace under an error id, answered as a 500 that shows neither.
@@ -71,8 +72,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a declared length over the limit is refused earlier, by the upload guard (io.docflow.security.UploadGuard)
         return handleExceptionInternal(e, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "file_too_large", "File too large",
-                "The upload exceeds spring.servlet.multipart.max-file-size; put large files into the input bucket directly"),
+                "The upload exceeds " + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() + " bytes " : "")
+                        + "(spring.servlet.multipart.max-file-size / max-request-size); put large files into the input "
+                        + "bucket directly"),
                 headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 

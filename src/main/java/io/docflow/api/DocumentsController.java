@@ -31,24 +31,34 @@ class DocumentsController {
 
     private final DocumentUploads uploads;
     private final JobQueries jobs;
+    private final DocumentTypes types;
     private final DocflowProperties.Listing listing;
 
-    DocumentsController(DocumentUploads uploads, JobQueries jobs, DocflowProperties properties) {
+    DocumentsController(DocumentUploads uploads, JobQueries jobs, DocumentTypes types, DocflowProperties properties) {
         this.uploads = uploads;
         this.jobs = jobs;
+        this.types = types;
         this.listing = properties.jobs().listing();
     }
 
     @Operation(summary = "Upload a document",
-            description = "Stores the file in the input bucket; the job is processed like any object landing there.")
+            description = "Stores the file in the input bucket; the job is processed like any object landing there. "
+                    + "Needs the submitter role. The type is sniffed from the content; the declared type is not trusted.")
     @ApiResponse(responseCode = "202", description = "Accepted: the job id and where to follow it")
     @ApiResponse(responseCode = "400", description = "No file part, or an empty file")
+    @ApiResponse(responseCode = "413", description = "Over the upload size limit")
+    @ApiResponse(responseCode = "415", description = "A type docflow does not read, as detected from the content")
+    @ApiResponse(responseCode = "429", description = "Over the caller's upload rate; Retry-After says when to retry")
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, String>> upload(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
             throw new IllegalArgumentException("The uploaded file '" + file.getOriginalFilename() + "' is empty");
         }
-        String jobId = uploads.upload(file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream());
+        String type;
+        try (var content = file.getInputStream()) {
+            type = types.acceptedType(content, DocumentUploads.safeName(file.getOriginalFilename())).toString();
+        }
+        String jobId = uploads.upload(file.getOriginalFilename(), type, file.getSize(), file.getInputStream());
         String statusUrl = "/api/v1/jobs/" + jobId;
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(statusUrl))
                 .body(Map.of("jobId", jobId, "statusUrl", statusUrl, "resultUrl", statusUrl + "/result"));

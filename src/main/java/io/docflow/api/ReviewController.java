@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,8 +35,25 @@ class ReviewController {
         this.reviews = reviews;
     }
 
-    /** The reviewer: the authenticated principal's name, or {@value #ANONYMOUS} without authentication. */
+    /** The claims naming a person, first found wins: Cognito's ID token, its access token; else the subject. */
+    static final java.util.List<String> NAME_CLAIMS = java.util.List.of("cognito:username", "username");
+
+    /**
+     * The reviewer: the authenticated token's user name ({@link #NAME_CLAIMS}), else its subject; for another
+     * authentication its name, and {@value #ANONYMOUS} without one.
+     */
     static String reviewer(Principal principal) {
+        if (principal instanceof JwtAuthenticationToken token) {
+            Jwt jwt = token.getToken();
+            for (String claim : NAME_CLAIMS) {
+                if (jwt.getClaims().get(claim) instanceof String name && !name.isBlank()) {
+                    return name;
+                }
+            }
+            if (jwt.getSubject() != null && !jwt.getSubject().isBlank()) {
+                return jwt.getSubject();
+            }
+        }
         return principal == null || principal.getName() == null || principal.getName().isBlank()
                 ? ANONYMOUS : principal.getName();
     }

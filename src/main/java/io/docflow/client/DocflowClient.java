@@ -53,6 +53,13 @@ public final class DocflowClient {
         HttpResponse<String> response = send(request("api/v1/documents")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        // uploads are rate-limited per caller: over the rate, wait as long as docflow says (Retry-After) and again
+        for (int attempt = 0; response.statusCode() == 429 && attempt < 100; attempt++) {
+            pause(response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+            response = send(request("api/v1/documents")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        }
         if (response.statusCode() != 202) {
             throw new IllegalStateException("Uploading " + file + " to " + base + " answered " + response.statusCode()
                     + ": " + response.body());
@@ -84,6 +91,15 @@ public final class DocflowClient {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder;
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(Duration.ofSeconds(Math.min(Math.max(seconds, 1), 60)).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Bulk ingest from a terminal (docs/api.md, "Bulk ingest"): uploads every file under a folder to a running
  * docflow, follows every job with a progress bar, prints a table of what became of each file, writes the results
  * as JSONL or CSV, and exits 1 when any document failed (2 for wrong usage).
  *
  * <p>{@code scripts/ingest <folder> [--api=URL] [--token=T] [--out=results.jsonl|results.csv] [--in-flight=8]
- * [--timeout-minutes=10]}; the token defaults to the DOCFLOW_TOKEN environment variable.
+ * [--timeout-minutes=10]}; the token defaults to the DOCFLOW_TOKEN environment variable, and for local mode's API
+ * to the admin token in target/docflow-local.json.
  */
 public final class IngestCommand {
 
@@ -35,6 +38,11 @@ public final class IngestCommand {
         this.out = out;
         this.progressOut = progressOut;
     }
+
+    /** Local mode's API, the default. */
+    static final String LOCAL_API = "http://127.0.0.1:8080";
+    /** What local mode writes about itself, with a token per role (relative to the project, as scripts/ingest runs). */
+    static final Path LOCAL_INFO = Path.of("target", "docflow-local.json");
 
     public static void main(String[] args) {
         int status;
@@ -75,8 +83,11 @@ public final class IngestCommand {
         Path results = Path.of(options.getOrDefault("out", "target/ingest/" + LocalDateTime.now()
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jsonl"));
         IngestResults writer = IngestResults.forFile(results);
-        URI api = URI.create(options.getOrDefault("api", "http://127.0.0.1:8080"));
-        String token = options.getOrDefault("token", System.getenv("DOCFLOW_TOKEN"));
+        URI api = URI.create(options.getOrDefault("api", LOCAL_API));
+        String token = token(options.get("token"), System.getenv("DOCFLOW_TOKEN"), api, LOCAL_INFO);
+        if (token != null && options.get("token") == null && System.getenv("DOCFLOW_TOKEN") == null) {
+            progressOut.printf("Using local mode's admin token from %s%n", LOCAL_INFO);
+        }
         Path folder = Path.of(folders.get(0));
         List<Path> files = files(folder);
         out.printf("Uploading %d files from %s to %s%n", files.size(), folder, api);
@@ -97,6 +108,29 @@ public final class IngestCommand {
             return SOME_FAILED;
         }
         return 0;
+    }
+
+    /**
+     * The bearer token: {@code --token}, else {@code DOCFLOW_TOKEN}, else, for local mode's API
+     * ({@value #LOCAL_API}), the admin token local mode wrote to {@code localInfo} (target/docflow-local.json) if it
+     * is there; else none.
+     */
+    static String token(String option, String environment, URI api, Path localInfo) {
+        if (option != null) {
+            return option;
+        }
+        if (environment != null && !environment.isBlank()) {
+            return environment;
+        }
+        if (!URI.create(LOCAL_API).equals(URI.create(api.toString().replaceAll("/+$", ""))) || !Files.isRegularFile(localInfo)) {
+            return null;
+        }
+        try {
+            String admin = new ObjectMapper().readTree(localInfo.toFile()).path("tokens").path("admin").asText(null);
+            return admin == null || admin.isBlank() ? null : admin;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + localInfo, e);
+        }
     }
 
     /** Every regular file under {@code folder}, sorted; hidden files and ground-truth sidecars are not documents. */

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import io.docflow.local.ApiTokens;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -39,7 +42,11 @@ class ConsoleTest {
 
     @Test
     void theClassesComeFromTheCatalogByName() {
-        ResponseEntity<JsonNode> classes = http.getForEntity("/api/v1/classes", JsonNode.class);
+        assertThat(http.getForEntity("/api/v1/classes", JsonNode.class).getStatusCode().value())
+                .as("the pages are open, the API is not").isEqualTo(401);
+
+        ResponseEntity<JsonNode> classes = http.exchange("/api/v1/classes", HttpMethod.GET,
+                new HttpEntity<>(ApiTokens.headers("viewer")), JsonNode.class);
 
         assertThat(classes.getStatusCode().value()).isEqualTo(200);
         assertThat(classes.getBody().get("classes").findValuesAsText("name"))

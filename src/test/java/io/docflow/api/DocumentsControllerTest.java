@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.Map;
 
 import io.docflow.config.DocflowProperties;
+import io.docflow.security.SecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.io.InputStreamResource;
@@ -27,6 +28,11 @@ class DocumentsControllerTest {
     private static final String JOB_ID = "5f0c4e9e-8a52-3c1e-9d0e-2b8f1a7c6d41";
     private static final DocflowProperties PROPERTIES = Binder.get(new MockEnvironment())
             .bindOrCreate("docflow", DocflowProperties.class);
+    private static final SecurityProperties SECURITY = Binder.get(new MockEnvironment()
+                    .withProperty("docflow.security.issuer-uri", "https://issuer.example")
+                    .withProperty("docflow.security.audiences", "docflow"))
+            .bindOrCreate("docflow.security", SecurityProperties.class);
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
 
     private String uploaded;
     private ResponseInputStream<GetObjectResponse> storedResult;
@@ -44,18 +50,52 @@ class DocumentsControllerTest {
             return storedResult;
         }
     };
-    private final DocumentsController controller = new DocumentsController(uploads, jobs, PROPERTIES);
+    private final DocumentsController controller = new DocumentsController(uploads, jobs,
+            new DocumentTypes(SECURITY), PROPERTIES);
 
     @Test
     void anUploadIsAcceptedWithWhereToFollowItsJob() throws IOException {
         ResponseEntity<Map<String, String>> response = controller.upload(
-                new MockMultipartFile("file", "a.pdf", "application/pdf", new byte[] {1, 2, 3}));
+                new MockMultipartFile("file", "a.pdf", "application/pdf", PDF));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(response.getHeaders().getLocation()).isEqualTo(URI.create("/api/v1/jobs/" + JOB_ID));
         assertThat(response.getBody()).isEqualTo(Map.of("jobId", JOB_ID, "statusUrl", "/api/v1/jobs/" + JOB_ID,
                 "resultUrl", "/api/v1/jobs/" + JOB_ID + "/result"));
-        assertThat(uploaded).isEqualTo("a.pdf application/pdf 3");
+        assertThat(uploaded).isEqualTo("a.pdf application/pdf " + PDF.length);
+    }
+
+    @Test
+    void theStoredTypeIsTheSniffedOneNotTheDeclaredOne() throws IOException {
+        controller.upload(new MockMultipartFile("file", "notes.bin", "application/octet-stream",
+                "Invoice Number: INV-1\nTotal: 10.00\n".getBytes()));
+
+        assertThat(uploaded).startsWith("notes.bin text/plain ");
+    }
+
+    @Test
+    void wordFilesAndImagesAreToldByTheirContentNotTheirNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        byte[] docx = java.nio.file.Files.readAllBytes(io.docflow.extract.OfficeFixtures.docx(dir.resolve("letter.docx"),
+                "Letter", "A. Writer", "Dear team, the report is attached."));
+        controller.upload(new MockMultipartFile("file", "letter.zip", "application/zip", docx));
+        assertThat(uploaded).startsWith("letter.zip application/vnd.openxmlformats-officedocument.wordprocessingml.document ");
+
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        controller.upload(new MockMultipartFile("file", "scan.pdf", "application/pdf", png.toByteArray()));
+        assertThat(uploaded).startsWith("scan.pdf image/png ");
+    }
+
+    @Test
+    void aTypeDocflowDoesNotReadIsRefusedWhateverItIsDeclaredAsAndNothingIsStored() {
+        byte[] elf = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0};
+
+        assertThatThrownBy(() -> controller.upload(new MockMultipartFile("file", "invoice.pdf", "application/pdf", elf)))
+                .isInstanceOf(UnsupportedDocumentTypeException.class)
+                .hasMessageStartingWith("'invoice.pdf' is application/x-")
+                .hasMessageContaining("detected from its content");
+        assertThat(uploaded).isNull();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import io.docflow.config.DocflowProperties;
 import io.docflow.jobs.JobFixtures;
 import io.docflow.jobs.JobStatus;
+import io.docflow.local.ApiTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +38,8 @@ class JobEventsTest {
     void aClientSeesNewJobsAndStatusChangesAsTheyHappen() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/events")).header("Accept", "text/event-stream").build(),
+                URI.create("http://127.0.0.1:" + port + "/api/v1/jobs/events")).header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + ApiTokens.token("viewer")).build(),
                 HttpResponse.BodyHandlers.ofLines());
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.docflow.local.ApiTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,12 @@ class JobsApiTest {
     @Autowired DynamoDbClient dynamoDb;
     @Autowired S3Client s3;
     @Autowired DocflowProperties config;
+
+    /** As an admin: the tests read, upload and redrive (docs/security.md). */
+    @BeforeEach
+    void signIn() {
+        http = ApiTokens.as(http, ApiTokens.token("admin", "jobs-api-test"));
+    }
 
     @BeforeEach
     void jobs() {

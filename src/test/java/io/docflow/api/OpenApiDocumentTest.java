@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.jobs.JobFixtures;
 import io.docflow.jobs.JobStatus;
+import io.docflow.local.ApiTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,13 +57,20 @@ class OpenApiDocumentTest {
         }
     }
 
-    @Autowired TestRestTemplate http;
+    @Autowired TestRestTemplate anonymous;
+    /** An admin: every operation is allowed, so each answers as it does for a caller with its role. */
+    private TestRestTemplate http;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired DynamoDbClient dynamoDb;
     @Autowired S3Client s3;
     @Autowired DocflowProperties config;
 
     private final JsonNode document = load();
+
+    @BeforeEach
+    void signIn() {
+        http = ApiTokens.as(anonymous, ApiTokens.token("admin", "openapi-document-test"));
+    }
 
     @Test
     void theDocumentIsOpenApi31AndEveryReferenceResolves() {
@@ -130,6 +139,27 @@ class OpenApiDocumentTest {
             if (documentedType.endsWith("json")) {
                 conforms(read(response.getBody()), content.get(documentedType).get("schema"), what, "");
             }
+        }
+    }
+
+    @Test
+    void everyOperationNeedsATokenAndSaysSo() {
+        assertThat(document.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearerAuth")).isTrue();
+        String jobId = java.util.UUID.randomUUID().toString();
+        for (Operation operation : documented()) {
+            JsonNode spec = document.at("/paths/" + escape(operation.path()) + "/" + operation.method().toLowerCase());
+            assertThat(spec.has("security")).as("%s uses the global security", operation).isFalse();
+            HttpHeaders headers = new HttpHeaders();
+            headers.setAccept(List.of(MediaType.ALL));
+            ResponseEntity<byte[]> response = anonymous.exchange(operation.path().replace("{jobId}", jobId),
+                    HttpMethod.valueOf(operation.method()), new HttpEntity<>(null, headers), byte[].class);
+
+            assertThat(response.getStatusCode().value()).as("%s without a token", operation).isEqualTo(401);
+            assertThat(resolve(spec.at("/responses/401")).isMissingNode()).as("%s documents 401", operation).isFalse();
+            assertThat(resolve(spec.at("/responses/403")).isMissingNode()).as("%s documents 403", operation).isFalse();
+            conforms(read(response.getBody()), resolve(spec.at("/responses/401")).at("/content/application~1problem+json/schema"),
+                    operation + " without a token", "");
         }
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,23 +18,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docflow.config.DocflowProperties;
 import io.docflow.evaluation.GroundTruth;
 import io.docflow.evaluation.GroundTruthReader;
+import io.docflow.local.ApiTokens;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.TestDocuments;
 import io.docflow.model.DocumentClass;
 import io.docflow.model.DocumentClassCatalog;
 import io.docflow.pipeline.Fixtures;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -57,7 +50,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * the reviews are announced on SNS and EventBridge, and the corrections read back as ground truth.
  */
 @DocflowTest
-@Import(ReviewApiTest.Reviewers.class)
 @TestPropertySource(properties = {
         "docflow.buckets.input=review-api-input", "docflow.buckets.results=review-api-results",
         "docflow.queues.ingest=review-api-ingest", "docflow.queues.ingest-dlq=review-api-ingest-dlq",
@@ -81,27 +73,6 @@ class ReviewApiTest {
             Amount due in USD.
             """;
 
-    /** Test requests name their reviewer in this header; the application sees it as the request's principal. */
-    static final String REVIEWER_HEADER = "X-Test-Reviewer";
-
-    @TestConfiguration
-    static class Reviewers {
-        @Bean
-        FilterRegistrationBean<Filter> reviewerPrincipal() {
-            Filter filter = (request, response, chain) -> {
-                HttpServletRequest http = (HttpServletRequest) request;
-                String name = http.getHeader(REVIEWER_HEADER);
-                chain.doFilter(name == null ? request : new HttpServletRequestWrapper(http) {
-                    @Override
-                    public Principal getUserPrincipal() {
-                        return () -> name;
-                    }
-                }, response);
-            };
-            return new FilterRegistrationBean<>(filter);
-        }
-    }
-
     @Autowired TestRestTemplate http;
     @Autowired DocflowProperties config;
     @Autowired S3Client s3;
@@ -118,6 +89,12 @@ class ReviewApiTest {
     private static String eventsQueue;
     private static final List<JsonNode> announcements = java.util.Collections.synchronizedList(new ArrayList<>());
     private static final List<JsonNode> events = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Reads (job, queue, corrections) as a reviewer of its own; claims and reviews send their reviewer's token. */
+    @BeforeEach
+    void signIn() {
+        http = ApiTokens.as(http, ApiTokens.token("reviewer", "review-api-reader"));
+    }
 
     @BeforeEach
     void subscribeToAnnouncements() {
@@ -317,6 +294,19 @@ class ReviewApiTest {
                 "invalid_parameter");
     }
 
+    @Test
+    void reviewingNeedsTheReviewerRole() {
+        String jobId = java.util.UUID.randomUUID().toString();
+        for (String role : List.of("viewer", "submitter")) {
+            ResponseEntity<JsonNode> claimed = http.exchange("/api/v1/jobs/" + jobId + "/review/claim", HttpMethod.POST,
+                    new HttpEntity<>(ApiTokens.bearer(ApiTokens.token(role, "review-api-" + role))), JsonNode.class);
+            problem(claimed, 403, "forbidden");
+            ResponseEntity<JsonNode> queue = http.exchange("/api/v1/review/queue", HttpMethod.GET,
+                    new HttpEntity<>(ApiTokens.bearer(ApiTokens.token(role, "review-api-" + role))), JsonNode.class);
+            problem(queue, 403, "forbidden");
+        }
+    }
+
     private ResponseEntity<JsonNode> claim(String jobId, String reviewer) {
         return http.exchange("/api/v1/jobs/" + jobId + "/review/claim", HttpMethod.POST, new HttpEntity<>(headers(reviewer)),
                 JsonNode.class);
@@ -338,10 +328,9 @@ class ReviewApiTest {
         return body.toString();
     }
 
+    /** A reviewer's token whose subject is {@code reviewer}: the name the review records. */
     private static HttpHeaders headers(String reviewer) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(REVIEWER_HEADER, reviewer);
-        return headers;
+        return ApiTokens.bearer(ApiTokens.token("reviewer", reviewer));
     }
 
     private static JsonNode problem(ResponseEntity<JsonNode> response, int status, String code) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docflow.local.ApiTokens;
 import io.docflow.local.DocflowTest;
 import io.docflow.pipeline.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,11 @@ class IngestCommandTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
+    /** A submitter of its own: uploads are rate-limited per caller. */
+    private static String token() {
+        return ApiTokens.token("submitter", "ingest-command-test");
+    }
+
     private int ingest(String... args) {
         return new IngestCommand(new PrintStream(printed, true, StandardCharsets.UTF_8),
                 new PrintStream(progress, true, StandardCharsets.UTF_8)).run(args);
@@ -50,7 +57,8 @@ class IngestCommandTest {
         Files.writeString(folder.resolve(".DS_Store"), "not a document");
         Path results = folder.resolve("out/results.jsonl");
 
-        int status = ingest(folder.toString(), "--api=http://127.0.0.1:" + port, "--out=" + results, "--in-flight=2");
+        int status = ingest(folder.toString(), "--api=http://127.0.0.1:" + port, "--token=" + token(), "--out=" + results,
+                "--in-flight=2");
 
         assertThat(status).isEqualTo(IngestCommand.SOME_FAILED);
         List<String> lines = Files.readAllLines(results);
@@ -81,13 +89,41 @@ class IngestCommandTest {
         Files.write(folder.resolve("a.pdf"), Fixtures.pdfOf(Fixtures.invoiceText("INV-3002", "1,100.00")));
         Path results = folder.resolve("results.csv");
 
-        int status = ingest(folder.toString(), "--api=http://127.0.0.1:" + port, "--out=" + results);
+        int status = ingest(folder.toString(), "--api=http://127.0.0.1:" + port, "--token=" + token(), "--out=" + results);
 
         assertThat(status).isZero();
         List<String> rows = Files.readAllLines(results);
         assertThat(rows.get(0)).isEqualTo("file,jobId,status,reason,documentClass,confidence,needsReview,fields");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).startsWith("a.pdf,").contains(",COMPLETED,,invoice,").contains("\"\"invoiceNumber\"\":\"\"INV-3002\"\"");
+    }
+
+    @Test
+    void withoutATokenTheApiRefusesEveryUpload() throws Exception {
+        Files.write(folder.resolve("a.pdf"), Fixtures.pdfOf(Fixtures.invoiceText("INV-3003", "1,100.00")));
+        Path results = folder.resolve("results.jsonl");
+
+        int status = ingest(folder.toString(), "--api=http://127.0.0.1:" + port, "--token=", "--out=" + results);
+
+        assertThat(status).isEqualTo(IngestCommand.SOME_FAILED);
+        JsonNode line = JSON.readTree(Files.readAllLines(results).get(0));
+        assertThat(line.path("status").asText()).isEqualTo(FinishedJob.NOT_SUBMITTED);
+        assertThat(line.path("reason").asText()).contains("401");
+    }
+
+    @Test
+    void theTokenIsTheOptionThenTheEnvironmentThenLocalModesAdminToken(@TempDir Path target) throws Exception {
+        Path info = target.resolve("docflow-local.json");
+        URI local = URI.create("http://127.0.0.1:8080");
+        assertThat(IngestCommand.token(null, null, local, info)).as("no local mode").isNull();
+        Files.writeString(info, "{\"docflow\": \"http://127.0.0.1:8080\", \"tokens\": {\"viewer\": \"v.v.v\", \"admin\": \"a.b.c\"}}");
+
+        assertThat(IngestCommand.token(null, null, local, info)).isEqualTo("a.b.c");
+        assertThat(IngestCommand.token(null, null, URI.create("http://127.0.0.1:8080/"), info)).isEqualTo("a.b.c");
+        assertThat(IngestCommand.token(null, "from.the.env", local, info)).isEqualTo("from.the.env");
+        assertThat(IngestCommand.token("from.the.option", "from.the.env", local, info)).isEqualTo("from.the.option");
+        assertThat(IngestCommand.token(null, null, URI.create("https://docflow.example.com"), info))
+                .as("local mode's token goes to local mode only").isNull();
     }
 
     @Test

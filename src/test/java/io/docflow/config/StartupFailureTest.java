@@ -61,6 +61,7 @@ class StartupFailureTest {
         args.put("docflow.aws.endpoints.s3", aws.s3Endpoint().toString());
         args.put("docflow.aws.endpoints.sqs", aws.sqsEndpoint().toString());
         args.put("docflow.aws.endpoints.dynamodb", aws.dynamoDbEndpoint().toString());
+        args.putAll(LocalAwsInitializer.securityProperties(aws));
         String[] setting = override.split("=", 2);
         args.put(setting[0], setting[1]);
         new SpringApplicationBuilder(DocflowApplication.class)

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
+import io.docflow.local.ApiTokens;
 import io.docflow.local.DocflowTest;
 import io.docflow.pipeline.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -181,8 +182,21 @@ class ConsoleBrowserIT {
         screenshot("07-jobs-list-reviewed");
     }
 
+    /** Whether the browser's tab holds a token yet (it keeps one for the tab, as the console does). */
+    private static boolean signedIn;
+
+    /**
+     * Opens {@code path}; the first time as local mode's one-click link ({@code /#token=...}, here a reviewer's: it may
+     * upload, read and review), which the console keeps for the tab and takes out of the address bar.
+     */
     private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
+        if (signedIn) {
+            browser.get("http://127.0.0.1:" + port + path);
+            return;
+        }
+        browser.get("http://127.0.0.1:" + port + path + "#token=" + ApiTokens.token("reviewer", "console-browser-it"));
+        waitFor(Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("token="));
+        signedIn = true;
     }
 
     private static WebDriverWait waitFor(Duration timeout) {

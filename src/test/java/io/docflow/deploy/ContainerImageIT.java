@@ -151,6 +151,8 @@ class ContainerImageIT {
                 "--docflow.aws.endpoints.eventbridge=" + aws.eventBridgeEndpoint(),
                 "--docflow.aws.endpoints.bedrock-runtime=" + aws.bedrockEndpoint(),
                 "--docflow.ingest.wait-time-seconds=1"));
+        // the local issuer in place of the overlay's Cognito user pool
+        io.docflow.local.LocalAwsInitializer.securityProperties(aws).forEach((key, value) -> command.add("--" + key + "=" + value));
         stdout = work.resolve("stdout.log");
         stderr = work.resolve("stderr.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.docflow.config.DocflowProperties;
+import io.docflow.security.SecurityProperties;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -29,7 +30,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * Binds configuration the way docflow does at start-up, strictly: every key under {@code docflow.*} must be one that
- * {@link DocflowProperties} has (a typo fails), and the result must pass the record's validation.
+ * {@link DocflowProperties} has, or under {@code docflow.security.*} one that {@link SecurityProperties} has (a typo
+ * fails), and the results must pass the records' validation.
  */
 final class DocflowConfiguration {
 
@@ -49,18 +51,28 @@ final class DocflowConfiguration {
         Predicate<ConfigurationPropertyName> readHere = name -> !READ_ELSEWHERE.contains(name.toString());
         List<ConfigurationPropertySource> filtered = new ArrayList<>();
         ConfigurationPropertySources.from(sources).forEach(source -> filtered.add(source.filter(readHere)));
-        Binder binder = new Binder(filtered);
+        ConfigurationPropertyName security = ConfigurationPropertyName.of("docflow.security");
+        List<ConfigurationPropertySource> withoutSecurity = new ArrayList<>();
+        filtered.forEach(source -> withoutSecurity.add(source.filter(name -> !security.isAncestorOf(name))));
         BindHandler strict = new NoUnboundElementsBindHandler(BindHandler.DEFAULT);
-        DocflowProperties properties = binder.bind("docflow", Bindable.of(DocflowProperties.class), strict).get();
+        DocflowProperties properties = new Binder(withoutSecurity)
+                .bind("docflow", Bindable.of(DocflowProperties.class), strict).get();
+        SecurityProperties securityProperties = new Binder(filtered).bind("docflow.security",
+                Bindable.of(SecurityProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT)).get();
+        validate("docflow.", properties);
+        validate("docflow.security.", securityProperties);
+        return properties;
+    }
+
+    private static void validate(String prefix, Object properties) {
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            Set<ConstraintViolation<DocflowProperties>> violations = factory.getValidator().validate(properties);
+            Set<ConstraintViolation<Object>> violations = factory.getValidator().validate(properties);
             if (!violations.isEmpty()) {
                 List<String> messages = new ArrayList<>();
-                violations.forEach(v -> messages.add("docflow." + v.getPropertyPath() + " " + v.getMessage()));
+                violations.forEach(v -> messages.add(prefix + v.getPropertyPath() + " " + v.getMessage()));
                 throw new IllegalArgumentException("Invalid docflow configuration: " + messages);
             }
         }
-        return properties;
     }
 
     static List<PropertySource<?>> yaml(String name, String content) {

@@ -16,12 +16,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** Office and OpenDocument files written with POI, or for ODF by hand as the zip package it is. */
-final class OfficeFixtures {
+public final class OfficeFixtures {
 
     private OfficeFixtures() {
     }
 
-    static Path docx(Path file, String title, String author, String paragraph) throws IOException {
+    public static Path docx(Path file, String title, String author, String paragraph) throws IOException {
         try (XWPFDocument document = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
             document.getProperties().getCoreProperties().setTitle(title);
             document.getProperties().getCoreProperties().setCreator(author);

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The front door, used as a newcomer uses it: the README's run command (read from the README) is started in a
  * process group of its own, as a terminal would, on local mode's fixed ports. Once it has written
  * target/docflow-local.json and answers its health check, a real PDF goes into the input bucket with the real AWS
- * CLI and another through {@code POST /api/v1/documents}; both results are read back (CLI and HTTP). A 50 MB file
+ * CLI and another through {@code POST /api/v1/documents} with the README's curl and the token it reads from
+ * target/docflow-local.json; both results are read back (CLI, and the README's curl). A 50 MB file
  * copied with the CLI (in parts, as the CLI does above 8 MB) must make exactly one job and nothing in the
  * dead-letter queue. Last, Ctrl-C (SIGINT to the group) must stop everything: no process and no listening port left.
  */
@@ -109,23 +110,27 @@ class FrontDoorIT {
 
     @Test
     @Order(2)
-    void aPdfPostedOverHttpIsProcessedAndItsResultReadBackOverHttp() throws Exception {
-        byte[] pdf = Fixtures.pdfOf(Fixtures.invoiceText("INV-HTTP-" + run, "80.00"));
-        String boundary = "front-door-" + run;
-        byte[] body = multipart(boundary, "invoice.pdf", pdf);
+    void aPdfPostedWithTheReadmesCurlIsProcessedAndItsResultReadBackWithTheReadmesCurl() throws Exception {
+        // the README's HTTP examples as written, with the token line before each; only the file and the job id vary
+        ReadmeCommands.HttpExamples readme = ReadmeCommands.httpExamples();
+        Path pdf = work.resolve("invoice-http-" + run + ".pdf");
+        Files.write(pdf, Fixtures.pdfOf(Fixtures.invoiceText("INV-HTTP-" + run, "80.00")));
 
-        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(docflowUri("/api/v1/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String statusUrl = JSON.readTree(accepted.body()).get("statusUrl").asText();
+        JsonNode accepted = JSON.readTree(bash(readme.token() + "\n" + readme.upload().replace("@invoice.pdf", "@" + pdf)));
+        String statusUrl = accepted.get("statusUrl").asText();
+        String jobId = accepted.get("jobId").asText();
 
         JsonNode status = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .until(() -> getJson(statusUrl), s -> FINAL.contains(s.path("status").asText()));
         assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(status.get("receivedVia").asText()).isEqualTo("http");
-        JsonNode result = getJson(statusUrl + "/result");
+        JsonNode result = JSON.readTree(bash(readme.token() + "\n" + readme.result().replace("<jobId>", jobId)));
         assertThat(result.at("/fields/invoiceNumber").asText()).isEqualTo("INV-HTTP-" + run);
+        // and without the token, the API refuses
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(docflowUri(statusUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
@@ -215,8 +220,19 @@ class FrontDoorIT {
         return URI.create(info.get("docflow").asText() + path);
     }
 
+    /** Runs {@code script} with bash in the project folder, as a reader of the README would; answers its output. */
+    private String bash(String script) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("bash -c %s: %s", script, output).isZero();
+        return output;
+    }
+
+    /** A GET of the API with local mode's viewer token from target/docflow-local.json. */
     private JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(docflowUri(path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(docflowUri(path))
+                .header("Authorization", "Bearer " + info.at("/tokens/viewer").asText()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
@@ -233,19 +249,6 @@ class FrontDoorIT {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    private static byte[] multipart(String boundary, String fileName, byte[] content) {
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
-        byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[headBytes.length + content.length + tailBytes.length];
-        System.arraycopy(headBytes, 0, body, 0, headBytes.length);
-        System.arraycopy(content, 0, body, headBytes.length, content.length);
-        System.arraycopy(tailBytes, 0, body, headBytes.length + content.length, tailBytes.length);
-        return body;
     }
 
     private static boolean listening(int port) {

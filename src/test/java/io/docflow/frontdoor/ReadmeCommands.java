@@ -38,6 +38,35 @@ record ReadmeCommands(String run, String test) {
         return new ReadmeCommands(commands.get(0), commands.get(1));
     }
 
+    /**
+     * The README's HTTP examples, as written: the line that reads local mode's token into {@code TOKEN}, the upload
+     * ({@code curl ... -F file=@invoice.pdf .../api/v1/documents}) and the read of a result ({@code <jobId>} to fill in).
+     */
+    record HttpExamples(String token, String upload, String result) {
+    }
+
+    static HttpExamples httpExamples() {
+        return httpExamples(readString(README));
+    }
+
+    static HttpExamples httpExamples(String readme) {
+        List<String> lines = readme.lines().map(String::strip).toList();
+        return new HttpExamples(
+                only(lines, "the token line (TOKEN=$(...))", line -> line.startsWith("TOKEN=$(")),
+                only(lines, "the upload (curl ... -F file=@... /api/v1/documents)",
+                        line -> line.startsWith("curl ") && line.contains("-F file=@") && line.contains("/api/v1/documents")),
+                only(lines, "the result (curl ... /api/v1/jobs/<jobId>/result)",
+                        line -> line.startsWith("curl ") && line.contains("/api/v1/jobs/<jobId>/result")));
+    }
+
+    private static String only(List<String> lines, String what, java.util.function.Predicate<String> wanted) {
+        List<String> found = lines.stream().filter(wanted).map(ReadmeCommands::withoutComment).distinct().toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("README.md should give " + what + " once, found: " + found);
+        }
+        return found.get(0);
+    }
+
     private static String withoutComment(String line) {
         int hash = line.indexOf(" #");
         return (hash < 0 ? line : line.substring(0, hash)).strip();

@@ -29,6 +29,32 @@ class ReadmeCommandsTest {
     }
 
     @Test
+    void theReadmesHttpExamplesSendLocalModesToken() {
+        ReadmeCommands.HttpExamples examples = ReadmeCommands.httpExamples();
+
+        assertThat(examples.token()).startsWith("TOKEN=$(").contains("target/docflow-local.json");
+        assertThat(examples.upload()).contains("-H \"Authorization: Bearer $TOKEN\"").contains("-F file=@invoice.pdf")
+                .endsWith("http://127.0.0.1:8080/api/v1/documents");
+        assertThat(examples.result()).contains("-H \"Authorization: Bearer $TOKEN\"")
+                .endsWith("http://127.0.0.1:8080/api/v1/jobs/<jobId>/result");
+    }
+
+    @Test
+    void theTokenLineReadsAdminsTokenFromTheJsonLocalModeWrites(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("target"));
+        // as LocalDocflow writes it (Jackson, indented)
+        java.nio.file.Files.writeString(dir.resolve("target/docflow-local.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(java.util.Map.of("tokens", new java.util.TreeMap<>(java.util.Map.of(
+                        "viewer", "v.v.v", "admin", "a.b.c")))));
+        Process bash = new ProcessBuilder("bash", "-c", ReadmeCommands.httpExamples().token() + "; printf %s \"$TOKEN\"")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+
+        assertThat(new String(bash.getInputStream().readAllBytes())).isEqualTo("a.b.c");
+        assertThat(bash.waitFor()).isZero();
+    }
+
+    @Test
     void commentsAfterACommandAreNotPartOfIt() {
         ReadmeCommands commands = ReadmeCommands.parse("""
                 # x

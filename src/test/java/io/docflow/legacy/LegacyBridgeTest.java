@@ -149,13 +149,15 @@ class LegacyBridgeTest {
         assertThat(first.get("Status")).isEqualTo("NEEDS_REVIEW");
         assertThat(first.get("FailureReason")).isEqualTo("FIELDS_NEED_REVIEW");
 
-        assertThat(http.postForEntity("/api/v1/jobs/" + jobId + "/review/claim", null, JsonNode.class)
+        String reviewer = io.docflow.local.ApiTokens.token("reviewer", "legacy-bridge-test");
+        assertThat(http.postForEntity("/api/v1/jobs/" + jobId + "/review/claim",
+                new org.springframework.http.HttpEntity<>(io.docflow.local.ApiTokens.bearer(reviewer)), JsonNode.class)
                 .getStatusCode().value()).isEqualTo(200);
         JsonNode result = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket(config.buckets().results())
                 .key("results/" + jobId + ".json")).asByteArray());
         com.fasterxml.jackson.databind.node.ObjectNode fields = result.get("fields").deepCopy();
         fields.put("total", 648.86);
-        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        org.springframework.http.HttpHeaders headers = io.docflow.local.ApiTokens.bearer(reviewer);
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         String review = JSON.createObjectNode().put("action", "correct").set("fields", fields).toString();
         assertThat(http.postForEntity("/api/v1/jobs/" + jobId + "/review",

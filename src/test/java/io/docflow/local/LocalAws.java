@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * The AWS services docflow uses, run in-process on 127.0.0.1 for local mode and tests, reached over real HTTP:
  * S3 (S3Proxy, in memory, with S3 event emission), SQS (ElasticMQ), DynamoDB (DynamoDB Local, in memory), and
  * docflow's own protocol fakes of SNS and EventBridge (both delivering into the local SQS), Bedrock Runtime and
- * Textract.
+ * Textract; beside them the local token issuer that stands in for Cognito ({@link LocalIssuer}).
  * Start with {@link #start(LocalPorts)}; {@link #close()} stops everything and frees every port.
  */
 public final class LocalAws implements AutoCloseable {
@@ -46,6 +46,7 @@ public final class LocalAws implements AutoCloseable {
     private LocalEventBridge eventBridge;
     private LocalBedrock bedrock;
     private LocalTextract textract;
+    private LocalIssuer issuer;
 
     private LocalAws(LocalPorts ports) {
         this.ports = ports;
@@ -61,10 +62,10 @@ public final class LocalAws implements AutoCloseable {
             aws.startSqs();
             aws.startDynamoDb();
             aws.startFakes();
-            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}, Bedrock Runtime {}, Textract {}",
-                    (System.nanoTime() - started) / 1_000_000, aws.s3Endpoint(), aws.sqsEndpoint(),
+            log.info("Local AWS up in {} ms: S3 {}, SQS {}, DynamoDB {}, SNS {}, EventBridge {}, Bedrock Runtime {}, Textract {}, "
+                    + "token issuer {}", (System.nanoTime() - started) / 1_000_000, aws.s3Endpoint(), aws.sqsEndpoint(),
                     aws.dynamoDbEndpoint(), aws.snsEndpoint(), aws.eventBridgeEndpoint(), aws.bedrockEndpoint(),
-                    aws.textractEndpoint());
+                    aws.textractEndpoint(), aws.issuer().issuer());
             return aws;
         } catch (Exception e) {
             aws.close();
@@ -156,6 +157,8 @@ public final class LocalAws implements AutoCloseable {
         running.add(bedrock);
         textract = LocalTextract.start(ports.textract());
         running.add(textract);
+        issuer = LocalIssuer.start(ports.issuer());
+        running.add(issuer);
     }
 
     public LocalPorts ports() {
@@ -193,6 +196,11 @@ public final class LocalAws implements AutoCloseable {
 
     public URI textractEndpoint() {
         return textract.endpoint();
+    }
+
+    /** The local token issuer: docflow.security.issuer-uri, and tokens per role. */
+    public LocalIssuer issuer() {
+        return issuer;
     }
 
     /** The local Textract (its blocks come from the local Tesseract). */

@@ -74,8 +74,8 @@ public class LocalAwsInitializer implements ApplicationContextInitializer<Config
     }
 
     /**
-     * The settings that point docflow at {@code aws}: region, path-style S3 and every endpoint. Child JVMs (the
-     * benchmark harness, the crash test) get them as {@code --name=value} arguments.
+     * The settings that point docflow at {@code aws}: region, path-style S3, every endpoint and the local token
+     * issuer. Child JVMs (the benchmark harness, the crash test) get them as {@code --name=value} arguments.
      */
     public static Map<String, String> endpointProperties(LocalAws aws) {
         Map<String, String> properties = new java.util.LinkedHashMap<>();
@@ -88,6 +88,15 @@ public class LocalAwsInitializer implements ApplicationContextInitializer<Config
         properties.put("docflow.aws.endpoints.eventbridge", aws.eventBridgeEndpoint().toString());
         properties.put("docflow.aws.endpoints.bedrock-runtime", aws.bedrockEndpoint().toString());
         properties.put("docflow.ocr.textract.endpoint", aws.textractEndpoint().toString());
+        properties.putAll(securityProperties(aws));
+        return properties;
+    }
+
+    /** The API's token settings for {@code aws}'s local issuer: the same keys a deployment sets for Cognito. */
+    public static Map<String, String> securityProperties(LocalAws aws) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("docflow.security.issuer-uri", aws.issuer().issuer().toString());
+        properties.put("docflow.security.audiences", LocalIssuer.CLIENT_ID);
         return properties;
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Local mode: the README's first command ({@code ./mvnw spring-boot:test-run}). Starts the local AWS services on
  * fixed ports, then docflow wired to them, with a local inbox folder whose new files are uploaded to the input
- * bucket. Prints the endpoints and writes them to {@code target/docflow-local.json}. Ctrl-C stops everything.
+ * bucket, and the local token issuer the API trusts. Prints the endpoints and a ready token per role and writes them
+ * to {@code target/docflow-local.json}. Ctrl-C stops everything.
  */
 public final class LocalDocflow {
 
@@ -94,6 +95,7 @@ public final class LocalDocflow {
         endpoints.put("sns", aws.snsEndpoint().toString());
         endpoints.put("eventbridge", aws.eventBridgeEndpoint().toString());
         endpoints.put("bedrockRuntime", aws.bedrockEndpoint().toString());
+        endpoints.put("issuer", aws.issuer().issuer().toString());
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("docflow", "http://127.0.0.1:" + httpPort);
         info.put("region", LocalAws.REGION);
@@ -105,6 +107,8 @@ public final class LocalDocflow {
         info.put("topic", config.events().topic());
         info.put("bus", config.events().bus());
         info.put("inbox", inbox.toAbsolutePath().toString());
+        // bearer tokens for the API, one per role (each includes the ones below it), good for LocalIssuer.LIFETIME
+        info.put("tokens", aws.issuer().tokensPerRole());
         return info;
     }
 
@@ -135,15 +139,20 @@ public final class LocalDocflow {
                    EventBridge   %s   bus: %s
                    Bedrock       %s   (local deterministic model; faults: POST /_local/faults)
                    inbox         %s   (files dropped here are uploaded to s3://%s/)
-                 Same facts as JSON: target/docflow-local.json
+                   token issuer  %s   (stands in for Cognito; a fresh token: curl -s '%s/token?role=viewer')
+                 Same facts as JSON, with a token per role (viewer, submitter, reviewer, admin): target/docflow-local.json
+
+                 The API needs a bearer token; this one is admin's (it may do everything), good for %d hours:
+                   export TOKEN=%s
+                 The console, signed in as admin (one click): %s/#token=%s
 
                  Try it (any credentials work; the AWS CLI needs some):
                    export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1
                    aws --endpoint-url %s s3 cp invoice.pdf s3://%s/
                    aws --endpoint-url %s dynamodb scan --table-name %s
                  or over HTTP, then read the result with the job id it answers:
-                   curl -s -F file=@invoice.pdf %s/api/v1/documents
-                   curl -s %s/api/v1/jobs/<jobId>/result
+                   curl -s -H "Authorization: Bearer $TOKEN" -F file=@invoice.pdf %s/api/v1/documents
+                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/jobs/<jobId>/result
                  Ctrl-C stops docflow and every local service.
                 ==================================================================================
                 """.formatted(info.get("docflow"), info.get("docflow"),
@@ -154,6 +163,9 @@ public final class LocalDocflow {
                 endpoints.get("eventbridge"), config.events().bus(),
                 endpoints.get("bedrockRuntime"),
                 info.get("inbox"), config.buckets().input(),
+                endpoints.get("issuer"), endpoints.get("issuer"),
+                LocalIssuer.LIFETIME.toHours(), aws.issuer().tokensPerRole().get("admin"),
+                info.get("docflow"), aws.issuer().tokensPerRole().get("admin"),
                 endpoints.get("s3"), config.buckets().input(),
                 endpoints.get("dynamodb"), config.jobs().table(),
                 info.get("docflow"), info.get("docflow"));

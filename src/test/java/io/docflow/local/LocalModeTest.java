@@ -36,6 +36,17 @@ class LocalModeTest {
             assertThat(info.get("buckets").get("input").asText()).isEqualTo("docflow-input");
             assertThat(info.get("queues").get("ingest").asText()).isEqualTo("docflow-ingest");
             assertThat(info.get("table").asText()).isEqualTo("docflow-jobs");
+            assertThat(info.get("endpoints").get("issuer").asText()).isEqualTo("http://127.0.0.1:" + ports.issuer());
+            assertThat(info.get("tokens").properties()).extracting(java.util.Map.Entry::getKey)
+                    .containsExactly("viewer", "submitter", "reviewer", "admin");
+            // the printed tokens are for this docflow's API; without one it answers 401
+            var http = java.net.http.HttpClient.newHttpClient();
+            var unknownJob = java.net.URI.create(info.get("docflow").asText() + "/api/v1/jobs/" + java.util.UUID.randomUUID());
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(unknownJob)
+                    .header("Authorization", "Bearer " + info.at("/tokens/viewer").asText()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(unknownJob).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
 
             Files.writeString(inbox.resolve("dropped note.txt"), "Dear team, the report is attached.");
 
@@ -52,7 +63,8 @@ class LocalModeTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".uploaded/dropped note.txt")));
         }
         LocalS3NotificationsTest.assertPortsFree(ports);
-        LocalS3NotificationsTest.assertPortsFree(new LocalPorts(httpPort, httpPort, httpPort, 0, 0, 0, 0));
+        LocalS3NotificationsTest.assertPortsFree(new LocalPorts(httpPort, httpPort, httpPort, 0, 0, 0, 0, 0));
+        LocalS3NotificationsTest.assertPortsFree(new LocalPorts(ports.issuer(), ports.issuer(), ports.issuer(), 0, 0, 0, 0, 0));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(names(liveNonDaemonThreads(), threadsBefore)).as("threads left running").isEmpty());
     }

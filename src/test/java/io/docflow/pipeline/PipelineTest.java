@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
 import io.docflow.ingest.SourceObject;
+import io.docflow.local.ApiTokens;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.TestDocuments;
 import io.docflow.local.LocalAwsInitializer;
@@ -170,8 +171,7 @@ class PipelineTest {
         assertThat(calls.findValuesAsText("stopReason")).containsExactly("tool_use", "tool_use");
         assertThat(result.at("/models/output").toString()).isEqualTo("{\"CLASSIFY\":\"tool_use\",\"EXTRACT\":\"tool_use\"}");
         assertThat(result.at("/review/evidence").findValuesAsText("quote")).contains("Invoice Number: INV-TOOL-1");
-        assertThat(http.getForObject("/api/v1/jobs/" + jobId, JsonNode.class).at("/output/EXTRACT").asText())
-                .isEqualTo("tool_use");
+        assertThat(get("/api/v1/jobs/" + jobId).getBody().at("/output/EXTRACT").asText()).isEqualTo("tool_use");
     }
 
     @Test
@@ -221,7 +221,7 @@ class PipelineTest {
                 return "uploaded invoice.pdf";
             }
         });
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = ApiTokens.headers("submitter");
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         var accepted = http.postForEntity("/api/v1/documents", new HttpEntity<>(body, headers), JsonNode.class);
 
@@ -230,13 +230,13 @@ class PipelineTest {
         assertThat(accepted.getBody().get("statusUrl").asText()).isEqualTo("/api/v1/jobs/" + jobId);
 
         JsonNode status = await().atMost(Duration.ofSeconds(30)).until(
-                () -> http.getForObject("/api/v1/jobs/" + jobId, JsonNode.class),
+                () -> get("/api/v1/jobs/" + jobId).getBody(),
                 s -> "COMPLETED".equals(s.path("status").asText()));
         assertThat(status.get("documentClass").asText()).isEqualTo("invoice");
         assertThat(status.get("receivedVia").asText()).isEqualTo("http");
         assertThat(status.get("stageMillis").has("classify")).isTrue();
 
-        var result = http.getForEntity("/api/v1/jobs/" + jobId + "/result", JsonNode.class);
+        var result = get("/api/v1/jobs/" + jobId + "/result");
         assertThat(result.getStatusCode().value()).isEqualTo(200);
         assertThat(result.getBody().at("/fields/invoiceNumber").asText()).isEqualTo("INV-HTTP-7");
         assertThat(result.getBody().at("/source/key").asText()).endsWith("/uploaded invoice.pdf");
@@ -288,7 +288,8 @@ class PipelineTest {
                 return fileName;
             }
         });
-        HttpHeaders headers = new HttpHeaders();
+        // a caller per upload: uploads are rate-limited per caller, which is not what these tests are about
+        HttpHeaders headers = ApiTokens.bearer(ApiTokens.token("submitter", "pipeline-" + java.util.UUID.randomUUID()));
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         var accepted = http.postForEntity("/api/v1/documents", new HttpEntity<>(body, headers), JsonNode.class);
         assertThat(accepted.getStatusCode().value()).as("upload of %s", fileName).isEqualTo(202);
@@ -297,11 +298,17 @@ class PipelineTest {
 
     @Test
     void unknownJobsAnswer404WithAProblem() {
-        var missing = http.getForEntity("/api/v1/jobs/" + java.util.UUID.randomUUID(), JsonNode.class);
+        var missing = get("/api/v1/jobs/" + java.util.UUID.randomUUID());
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(missing.getBody().get("code").asText()).isEqualTo("job_not_found");
-        assertThat(http.getForEntity("/api/v1/jobs/not-a-uuid/result", JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(get("/api/v1/jobs/not-a-uuid/result").getStatusCode().value()).isEqualTo(404);
+    }
+
+    /** A GET of the API as a viewer. */
+    private org.springframework.http.ResponseEntity<JsonNode> get(String path) {
+        return http.exchange(path, org.springframework.http.HttpMethod.GET, new HttpEntity<>(ApiTokens.headers("viewer")),
+                JsonNode.class);
     }
 
     @Test

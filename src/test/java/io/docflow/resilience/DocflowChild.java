@@ -46,6 +46,7 @@ final class DocflowChild implements AutoCloseable {
                 "--docflow.aws.endpoints.eventbridge=" + aws.eventBridgeEndpoint(),
                 "--docflow.aws.endpoints.bedrock-runtime=" + aws.bedrockEndpoint(),
                 "--docflow.ingest.wait-time-seconds=1"));
+        io.docflow.local.LocalAwsInitializer.securityProperties(aws).forEach((key, value) -> command.add("--" + key + "=" + value));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

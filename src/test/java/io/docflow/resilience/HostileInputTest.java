@@ -105,7 +105,8 @@ class HostileInputTest {
                  "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":%d,"eTag":%s}}}]}
                 """.formatted(bucket, key, content.length, eTag)));
 
-        var outcome = http.postForEntity("/api/v1/admin/dlq/redrive?max=10", null, Map.class);
+        var outcome = http.postForEntity("/api/v1/admin/dlq/redrive?max=10",
+                new org.springframework.http.HttpEntity<>(io.docflow.local.ApiTokens.headers("admin")), Map.class);
 
         assertThat(outcome.getStatusCode().value()).isEqualTo(200);
         assertThat((Integer) outcome.getBody().get("moved")).isGreaterThanOrEqualTo(1);

@@ -55,7 +55,10 @@ final class LocalDocflows implements AutoCloseable {
         clients.eventBridge().disableRule(b -> b.name(LocalProvisioner.OBJECT_CREATED_RULE + "-" + config.buckets().input()));
         DocflowProcess process = DocflowProcess.start("evaluate-" + name, aws, all, JVM, logs);
         processes.add(process);
-        return new DocflowClient(URI.create("http://127.0.0.1:" + process.port()), null);
+        // a submitter of its own per docflow: the per-caller upload rate must not pace an evaluation run
+        return new DocflowClient(URI.create("http://127.0.0.1:" + process.port()),
+                aws.issuer().token("evaluate-" + name, List.of("submitter"), io.docflow.local.LocalIssuer.CLIENT_ID,
+                        io.docflow.local.LocalIssuer.LIFETIME));
     }
 
     /** Stops the docflow of {@code api}'s configuration (the next one gets the machine to itself). */
