@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docflow.config.DocflowProperties;
+import io.docflow.local.ApiTokens;
 import io.docflow.local.DocflowTest;
 import io.docflow.local.TestDocuments;
 import io.docflow.pipeline.Fixtures;
@@ -35,7 +36,16 @@ class ReprocessApiTest {
     @Autowired DynamoDbClient dynamoDb;
 
     private ResponseEntity<JsonNode> reprocess(String jobId) {
-        return http.postForEntity("/api/v1/jobs/" + jobId + "/reprocess", null, JsonNode.class);
+        return ApiTokens.as(http, ApiTokens.token("admin", "reprocess-test"))
+                .postForEntity("/api/v1/jobs/" + jobId + "/reprocess", null, JsonNode.class);
+    }
+
+    @Test
+    void onlyAnAdminReprocesses() {
+        ResponseEntity<JsonNode> reviewer = ApiTokens.as(http, ApiTokens.token("reviewer"))
+                .postForEntity("/api/v1/jobs/00000000-0000-3000-8000-000000000000/reprocess", null, JsonNode.class);
+
+        assertThat(reviewer.getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
