@@ -87,6 +87,15 @@ final class DocflowConfiguration {
         }
     }
 
+    /**
+     * What every deployment sets beside the jar's defaults, which have no token issuer on purpose (docflow refuses to
+     * start without one: docs/security.md): an issuer and an audience, as the overlays give them.
+     */
+    static PropertySource<?> deployedIssuer() {
+        return environment(Map.of("DOCFLOW_SECURITY_ISSUERURI", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_EXAMPLE",
+                "DOCFLOW_SECURITY_AUDIENCES", "1example2client3id"));
+    }
+
     static PropertySource<?> environment(Map<String, Object> variables) {
         return new SystemEnvironmentPropertySource(
                 org.springframework.core.env.StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables);

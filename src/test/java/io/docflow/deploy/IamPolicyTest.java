@@ -37,7 +37,7 @@ class IamPolicyTest {
     static final String ANY = "*";
 
     private final IamPolicy policy = IamPolicy.load();
-    private final DocflowProperties defaults = DocflowConfiguration.bind(List.of());
+    private final DocflowProperties defaults = DocflowConfiguration.bind(List.of(DocflowConfiguration.deployedIssuer()));
     private final PropertySourcesPropertyResolver placeholders = placeholders();
 
     record Call(String action, String resource, String where) {

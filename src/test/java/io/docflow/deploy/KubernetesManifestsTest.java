@@ -124,16 +124,27 @@ class KubernetesManifestsTest {
 
     @Test
     void aTypoInADocflowKeyFailsTheBinding() {
-        var typo = DocflowConfiguration.yaml("typo.yaml", "docflow:\n  queues:\n    ingets: docflow-ingest\n");
+        var typo = deployed(DocflowConfiguration.yaml("typo.yaml", "docflow:\n  queues:\n    ingets: docflow-ingest\n"));
         assertThatThrownBy(() -> DocflowConfiguration.bind(typo)).isInstanceOf(BindException.class)
                 .hasStackTraceContaining("docflow.queues.ingets");
 
-        var envTypo = List.<PropertySource<?>>of(DocflowConfiguration.environment(Map.of("DOCFLOW_JOBS_TABEL", "x")));
+        var envTypo = deployed(List.<PropertySource<?>>of(DocflowConfiguration.environment(Map.of("DOCFLOW_JOBS_TABEL", "x"))));
         assertThatThrownBy(() -> DocflowConfiguration.bind(envTypo)).isInstanceOf(BindException.class)
                 .hasStackTraceContaining("docflow.jobs.tabel");
 
-        var invalid = DocflowConfiguration.yaml("invalid.yaml", "docflow:\n  jobs:\n    table: ''\n");
+        var invalid = deployed(DocflowConfiguration.yaml("invalid.yaml", "docflow:\n  jobs:\n    table: ''\n"));
         assertThatThrownBy(() -> DocflowConfiguration.bind(invalid)).hasMessageContaining("docflow.jobs.table");
+
+        assertThatThrownBy(() -> DocflowConfiguration.bind(List.of())).as("the jar alone names no token issuer")
+                .hasStackTraceContaining("docflow.security");
+    }
+
+    /** {@code sources} over the issuer settings every deployment has. */
+    private static List<PropertySource<?>> deployed(List<PropertySource<?>> sources) {
+        List<PropertySource<?>> all = new java.util.ArrayList<>();
+        all.add(DocflowConfiguration.deployedIssuer());
+        all.addAll(sources);
+        return all;
     }
 
     /** docflow's configuration in the pod: the jar's defaults, the ConfigMap's files in profile order, then env. */
