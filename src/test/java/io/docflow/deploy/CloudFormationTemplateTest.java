@@ -42,7 +42,7 @@ class CloudFormationTemplateTest {
 
     @Test
     void theDefaultParametersCreateTheDefaultConfigurationsResources() {
-        DocflowProperties defaults = DocflowConfiguration.bind(List.of());
+        DocflowProperties defaults = DocflowConfiguration.bind(List.of(DocflowConfiguration.deployedIssuer()));
         assertThat(names(parameters("docflow", ""))).isEqualTo(names(defaults));
 
         Map<String, Object> table = properties("JobsTable", parameters("docflow", ""));
