@@ -63,9 +63,12 @@ COPY routes/ routes/
 # in-process here (isolation off), so Tika's parsers are built and cached too: the parser workers start from the same
 # cache. Here, after the COPY lines, so the jars' paths and times are the ones the cache is checked against. A JVM
 # that cannot use the cache (another JDK, changed jars) warns and starts without it.
+# The training run needs a token issuer to start (docs/security.md) but never calls it: the token decoder is built at
+# the first request, and the run ends when the context is refreshed.
 RUN java -XX:AOTCacheOutput=docflow.aot -Dspring.context.exit=onRefresh -cp app.jar io.docflow.DocflowApplication \
       --docflow.aws.region=us-east-1 --docflow.startup.verify-resources=false --docflow.ocr.enabled=false \
-      --docflow.extract.isolation.enabled=false
+      --docflow.extract.isolation.enabled=false \
+      --docflow.security.issuer-uri=https://issuer.invalid/aot-training --docflow.security.audiences=aot-training
 # Heap as a share of the container's memory limit (40 %: the parser workers, child JVMs with their own -Xmx, need
 # the rest; docs/reliability.md); die on OutOfMemoryError so Kubernetes restarts the pod
 # instead of leaving it half-alive; PDFBox's font cache and temporary files in /tmp (the only writable path);
