@@ -42,6 +42,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 @Component("legacyDocuments")
 public class LegacyDocuments {
 
+    /** Reads of an object a concurrent copy of the request is still writing: 100 ms, 200 ms, ... 800 ms apart. */
+    private static final int WRITE_IN_FLIGHT_ATTEMPTS = 9;
+
     static final String CORRELATION_METADATA = "docflow-correlation-id";
     static final String FINGERPRINT_METADATA = "docflow-request-fingerprint";
     static final String VIA = io.docflow.ingest.SourceOrigins.LEGACY_SOAP;
@@ -149,7 +152,7 @@ public class LegacyDocuments {
 
     /** The document an earlier request with this correlation id stored, if it is the same document. */
     private StoredDocument earlier(String key, String fingerprint, LegacyRequest request) {
-        HeadObjectResponse head = head(key);
+        HeadObjectResponse head = headOfWriteInFlight(key);
         SourceObject source = source(key, head);
         if (!fingerprint.equals(head.metadata().get(FINGERPRINT_METADATA))) {
             String jobId = source.jobId();
@@ -163,6 +166,28 @@ public class LegacyDocuments {
 
     private HeadObjectResponse head(String key) {
         return s3.headObject(b -> b.bucket(inputBucket).key(key));
+    }
+
+    /**
+     * The object another copy of the request is writing: S3 refuses a conditional write while a conflicting one is in
+     * flight (409) or done (412), so the object may not be readable yet; wait for it a little (at most 3.6 s).
+     */
+    private HeadObjectResponse headOfWriteInFlight(String key) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return head(key);
+            } catch (S3Exception e) {
+                if (e.statusCode() != 404 || attempt >= WRITE_IN_FLIGHT_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private SourceObject source(String key, HeadObjectResponse head) {
