@@ -56,9 +56,10 @@ public final class JobFixtures {
         return source.jobId();
     }
 
-    private static final class SettableClock extends Clock {
+    /** A UTC clock that reads {@code now}, which a test sets. */
+    static final class SettableClock extends Clock {
 
-        private Instant now = Instant.now();
+        volatile Instant now = Instant.now();
 
         @Override
         public ZoneId getZone() {

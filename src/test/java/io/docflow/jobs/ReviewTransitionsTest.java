@@ -2,11 +2,8 @@ package io.docflow.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +30,7 @@ class ReviewTransitionsTest {
     private static LocalClients clients;
     private static JobFixtures fixtures;
     private static JobsTable jobs;
-    private static final SetClock clock = new SetClock();
+    private static final JobFixtures.SettableClock clock = new JobFixtures.SettableClock();
 
     @BeforeAll
     static void table() {
@@ -129,24 +126,5 @@ class ReviewTransitionsTest {
         assertThat(job.reason()).isEqualTo("REJECTED_IN_REVIEW");
         assertThat(job.error()).isEqualTo("Rejected in review by frank: a duplicate");
         assertThat(jobs.claimReview("no-such-job", "frank", LEASE).outcome()).isEqualTo(ReviewClaim.Outcome.NOT_FOUND);
-    }
-
-    private static final class SetClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.docflow.config.DocflowProperties;
+import io.docflow.evaluation.Levenshtein;
 import io.docflow.local.DocflowTest;
 import io.docflow.ocr.Photos;
 import io.docflow.ocr.Scans;
@@ -194,7 +195,7 @@ class OcrPipelineTest {
             if (uprightText == null) {
                 uprightText = text;
             }
-            int distance = EditDistance.between(uprightText, text);
+            int distance = Levenshtein.distance(uprightText, text);
             System.out.printf("rgba turned %d: rotation %d, confidence %.1f, edit distance %d of %d characters, ocr %d ms%n",
                     turned.getKey(), page.at("/rotation").asInt(), page.at("/confidence").asDouble(), distance,
                     uprightText.length(), result.at("/ocr/millis").asLong());
